@@ -1,0 +1,67 @@
+# Proximité — the commands a person needs. Only Python 3.11 and make required.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+MANAGE := $(BIN)/python manage.py
+APPS := home shops learning programme
+PYTEST_WORKERS ?= auto
+
+.PHONY: run install install-test migrate demo static test test-unit test-browser lint format messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements/test.txt requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base
+
+install-test: $(VENV)/.installed-test
+
+## make run: install, migrate, load the demo towns, collect static files, serve on http://localhost:$(PORT)
+run: install
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput -v0
+	@echo "Béthune:  http://localhost:$(PORT)/   Beauvais: http://beauvais.localhost:$(PORT)/   Admin: /admin/"
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
+## make test: install the test requirements and run the whole suite
+test: test-unit test-browser
+
+test-unit: install-test
+	$(BIN)/pytest tests --ignore=tests/browser -n $(PYTEST_WORKERS) -q
+
+test-browser: install-test
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ]; then \
+		$(BIN)/pytest tests/browser -q; \
+	else \
+		echo "Browser tests need Debian's chromium (sudo apt-get install chromium); .ci/run installs it."; \
+	fi
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make messages: refresh and compile every app's French catalogue (needs GNU gettext)
+messages: install
+	for app in $(APPS); do \
+		mkdir -p $$app/locale/fr/LC_MESSAGES && \
+		(cd $$app && ../$(MANAGE) makemessages -l fr --no-location --no-obsolete -v0) || exit 1; \
+	done
+	$(MANAGE) compilemessages -v0
+
+clean:
+	rm -rf $(VENV) var/static var/cache

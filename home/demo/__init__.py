@@ -1,0 +1,224 @@
+"""Demo data for `manage.py load_demo`.
+
+Each project app may have a `demo` module with a `load(context)` function; the
+command calls them in INSTALLED_APPS order, after the towns below exist.
+Everything is created once: running the command again changes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+)
+from wagtail.rich_text import RichText
+
+from home.models import HomePage, StandardPage, TownIdentity
+
+from .images import demo_image
+from .towns import TOWNS
+
+DEMO_PASSWORD = "proximite-demo"
+
+
+@dataclass
+class Town:
+    slug: str
+    name: str
+    site: Site
+    home_page: HomePage
+    collection: Collection
+    staff_group: Group
+
+
+@dataclass
+class DemoContext:
+    port: int
+    towns: dict = field(default_factory=dict)
+    accounts: list = field(default_factory=list)
+
+    def add_account(self, username, role, town=None):
+        self.accounts.append((username, role, town.name if town else "—"))
+
+
+def child_page(parent, page_class, slug, **fields):
+    """The child of `parent` with this slug, created (and published) only if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = page_class(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_user(username, email, first_name="", last_name="", superuser=False):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "email": email,
+            "first_name": first_name,
+            "last_name": last_name,
+            "is_staff": superuser,
+            "is_superuser": superuser,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return user
+
+
+def staff_permissions(group, home_page, collection, site):
+    """Town staff edit and publish their own town's pages, images, documents and identity."""
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for permission_type in ["add", "change", "publish", "lock", "unlock"]:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=home_page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
+            ),
+        )
+    for app_label, model in [("wagtailimages", "image"), ("wagtaildocs", "document")]:
+        for action in ["add", "change", "choose"]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                ),
+            )
+    GroupSitePermission.objects.get_or_create(
+        group=group,
+        site=site,
+        permission=Permission.objects.get(
+            content_type=ContentType.objects.get_for_model(TownIdentity), codename="change_townidentity"
+        ),
+    )
+
+
+def build_town(spec, port, root_collection):
+    root = Page.get_first_root_node()
+    home_page = root.get_children().filter(slug=spec["slug"]).first()
+    collection = root_collection.get_children().filter(name=spec["name"]).first()
+    if collection is None:
+        collection = root_collection.add_child(name=spec["name"])
+    if home_page is None:
+        home_page = HomePage(
+            title=spec["name"],
+            slug=spec["slug"],
+            seo_title=f"{spec['name']} — commerces de proximité",
+            hero_title=spec["hero_title"],
+            hero_text=spec["hero_text"],
+            intro=spec["intro"],
+            listing_summary=spec["tagline"],
+            hero_image=demo_image(f"Centre-ville de {spec['name']}", f"hero-{spec['slug']}", collection),
+        )
+        root.add_child(instance=home_page)
+        home_page.save_revision().publish()
+    home_page = home_page.specific
+
+    site = Site.objects.filter(hostname=spec["hostname"]).first() or Site(hostname=spec["hostname"])
+    site.port = port
+    site.site_name = spec["name"]
+    site.root_page = home_page
+    site.is_default_site = spec["default"]
+    site.save()
+
+    pages = {}
+    for page_spec in spec["pages"]:
+        pages[page_spec["slug"]] = child_page(
+            home_page,
+            StandardPage,
+            page_spec["slug"],
+            title=page_spec["title"],
+            introduction=page_spec.get("introduction", ""),
+            listing_summary=page_spec.get("summary", ""),
+            show_in_menus=page_spec.get("menu", False),
+            body=page_spec["body"],
+        )
+
+    identity = TownIdentity.for_site(site)
+    if not identity.town_name:
+        identity.town_name = spec["name"]
+        identity.tagline = spec["tagline"]
+        identity.palette = spec["palette"]
+        identity.logo = demo_image(f"Logo de {spec['name']}", f"logo-{spec['slug']}", collection, 240, 240)
+        for key, value in spec["contact"].items():
+            setattr(identity, key, value)
+        identity.footer_text = spec["footer_text"]
+        identity.about_page = pages["a-propos"]
+        identity.legal_notice_page = pages["mentions-legales"]
+        identity.privacy_page = pages["donnees-personnelles"]
+        identity.accessibility_page = pages["accessibilite"]
+        identity.save()
+
+    if not home_page.featured:
+        home_page.featured = [
+            (
+                "featured",
+                {
+                    "title": item["title"],
+                    "text": RichText(item["text"]),
+                    "image": demo_image(item["title"], f"{spec['slug']}-{item['page']}", collection),
+                    "page": pages[item["page"]],
+                },
+            )
+            for item in spec["featured"]
+        ]
+        home_page.save_revision().publish()
+
+    group, _ = Group.objects.get_or_create(name=f"Équipe de la mairie — {spec['name']}")
+    staff_permissions(group, home_page, collection, site)
+    return Town(spec["slug"], spec["name"], site, home_page, collection, group)
+
+
+def add_call_to_action(home_page, title, text, page, link_text):
+    """Add a call to action to a town's home page unless one already leads to `page`."""
+    home_page = home_page.specific
+    if any(block.value["page"] and block.value["page"].pk == page.pk for block in home_page.calls_to_action):
+        return
+    home_page.calls_to_action.append(
+        ("call_to_action", {"title": title, "text": text, "page": page, "link_text": link_text})
+    )
+    home_page.save_revision().publish()
+
+
+def load(context):
+    root_collection = Collection.get_first_root_node()
+    for spec in TOWNS:
+        town = build_town(spec, context.port, root_collection)
+        context.towns[town.slug] = town
+        staff = ensure_user(
+            spec["staff"]["username"],
+            spec["staff"]["email"],
+            spec["staff"]["first_name"],
+            spec["staff"]["last_name"],
+        )
+        staff.groups.add(town.staff_group)
+        context.add_account(staff.username, "équipe de la mairie", town)
+        add_call_to_action(
+            town.home_page,
+            "Le projet",
+            f"Pourquoi {town.name} crée son « internet de proximité », et comment y participer.",
+            town.home_page.get_children().get(slug="a-propos"),
+            "Découvrir le projet",
+        )
+
+    # The default site created by Wagtail's first migration points at its welcome page.
+    Site.objects.exclude(hostname__in=[spec["hostname"] for spec in TOWNS]).delete()
+    Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+
+    ensure_user("admin", "admin@proximite.localhost", "Administratrice", "Proximité", superuser=True)
+    context.accounts.insert(0, ("admin", "administrateur (tous les droits)", "—"))
