@@ -18,7 +18,7 @@ def test_models_and_migrations_agree(db):
 
 def test_every_app_has_a_french_catalogue():
     apps_with_catalogue = {path.parts[-5] for path in CATALOGUES}
-    assert {"home"} <= apps_with_catalogue
+    assert {"home", "learning"} <= apps_with_catalogue
 
 
 def test_french_catalogues_are_complete_and_compiled():

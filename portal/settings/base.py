@@ -190,6 +190,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# Behind a load balancer that sets X-Forwarded-For, rate limits count the real visitor.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
