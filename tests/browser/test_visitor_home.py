@@ -72,3 +72,12 @@ def test_search_from_the_header_finds_a_page_of_this_town_only(portal, page):
     results = page.locator(".search-results")
     expect(results.get_by_role("link", name="Les marchés de Beauvais")).to_be_visible()
     expect(results.get_by_role("link", name="Le marché du lundi")).to_have_count(0)
+
+
+def test_pages_fit_a_320_pixel_wide_screen_without_sideways_scrolling(portal, browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    for path, town in [("/", "bethune"), ("/a-propos/", "beauvais"), ("/recherche/?q=march%C3%A9", "bethune")]:
+        tab.goto(portal.url(path, town))
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 320, path
+    context.close()
