@@ -11,9 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_python(code, settings_module, **env):
-    environment = {
-        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}
-    }
+    configured = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "EMAIL_BACKEND"}
+    environment = {key: value for key, value in os.environ.items() if key not in configured}
     environment.update({"DJANGO_SETTINGS_MODULE": settings_module, **env})
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120

@@ -77,7 +77,11 @@ def test_search_from_the_header_finds_a_page_of_this_town_only(portal, page):
 def test_pages_fit_a_320_pixel_wide_screen_without_sideways_scrolling(portal, browser):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     tab = context.new_page()
-    for path, town in [("/", "bethune"), ("/a-propos/", "beauvais"), ("/recherche/?q=march%C3%A9", "bethune")]:
+    for path, town in [
+        ("/", "bethune"),
+        ("/a-propos/", "beauvais"),
+        ("/recherche/?q=march%C3%A9", "bethune"),
+    ]:
         tab.goto(portal.url(path, town))
         assert tab.evaluate("document.documentElement.scrollWidth") <= 320, path
     context.close()
