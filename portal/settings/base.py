@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "programme",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail_modeladmin",

@@ -1,0 +1,22 @@
+from .categories import SCHEMA_TYPES, ShopCategory
+from .gallery import ShopPhoto
+from .index import ShopIndexPage
+from .opening import ExceptionalOpening, PickupSlot, Weekday, WeeklyOpening
+from .products import Product
+from .shop import SERVICE_FIELDS, SERVICES, ShopPage, ShopTag
+
+__all__ = [
+    "SCHEMA_TYPES",
+    "SERVICES",
+    "SERVICE_FIELDS",
+    "ExceptionalOpening",
+    "PickupSlot",
+    "Product",
+    "ShopCategory",
+    "ShopIndexPage",
+    "ShopPage",
+    "ShopPhoto",
+    "ShopTag",
+    "WeeklyOpening",
+    "Weekday",
+]
