@@ -1,0 +1,80 @@
+"""Who sees what in the programme's admin: town staff see their town, volunteers their own requests."""
+
+from django.contrib.auth.models import Permission
+from wagtail.models import GroupSitePermission, Site
+
+MANAGE_CODENAME = "manage_programme"
+
+
+def manage_permission():
+    return Permission.objects.get(content_type__app_label="programme", codename=MANAGE_CODENAME)
+
+
+def grant_town_management(group, site):
+    """Let a town's staff group manage the programme of that town (and only that one)."""
+    GroupSitePermission.objects.get_or_create(group=group, site=site, permission=manage_permission())
+
+
+def staff_site_ids(user):
+    """Ids of the towns whose programme this user manages (all for a superuser)."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    cache_attr = "_programme_staff_site_ids"
+    if not hasattr(user, cache_attr):
+        if user.is_superuser:
+            ids = set(Site.objects.values_list("id", flat=True))
+        else:
+            ids = set(
+                GroupSitePermission.objects.filter(
+                    group__user=user,
+                    permission__content_type__app_label="programme",
+                    permission__codename=MANAGE_CODENAME,
+                ).values_list("site_id", flat=True)
+            )
+        setattr(user, cache_attr, ids)
+    return getattr(user, cache_attr)
+
+
+def is_programme_staff(user):
+    return bool(staff_site_ids(user))
+
+
+def staff_sites(user):
+    return Site.objects.filter(id__in=staff_site_ids(user)).order_by("site_name", "hostname")
+
+
+def volunteer_of(user):
+    """The helper record linked to this account, if any (a volunteer or a town animator)."""
+    if not user.is_authenticated:
+        return None
+    from programme.models import Volunteer
+
+    return Volunteer.objects.filter(user=user).first()
+
+
+def visible_volunteers(user):
+    from programme.models import Volunteer
+
+    return Volunteer.objects.filter(site_id__in=staff_site_ids(user))
+
+
+def visible_requests(user):
+    from django.db.models import Q
+
+    from programme.models import HelpRequest
+
+    condition = Q(site_id__in=staff_site_ids(user))
+    if user.is_authenticated:
+        condition |= Q(helper__user=user, helper__user__isnull=False)
+    return HelpRequest.objects.filter(condition)
+
+
+def visible_sessions(user):
+    from django.db.models import Q
+
+    from programme.models import CoachingSession
+
+    condition = Q(request__site_id__in=staff_site_ids(user))
+    if user.is_authenticated:
+        condition |= Q(request__helper__user=user, request__helper__user__isnull=False)
+    return CoachingSession.objects.filter(condition)

@@ -1,0 +1,31 @@
+"""Choices shared by volunteers, help requests and sessions."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Mode(models.TextChoices):
+    IN_SHOP = "boutique", _("In the shop")
+    PHONE = "telephone", _("By phone")
+    VIDEO = "visio", _("By video call")
+
+
+DAYS = [
+    ("lun", _("Monday")),
+    ("mar", _("Tuesday")),
+    ("mer", _("Wednesday")),
+    ("jeu", _("Thursday")),
+    ("ven", _("Friday")),
+    ("sam", _("Saturday")),
+]
+HALF_DAYS = [("matin", _("Morning")), ("apres-midi", _("Afternoon"))]
+SLOTS = [f"{day}-{half}" for day, _label in DAYS for half, _hl in HALF_DAYS]
+
+
+def slot_label(slot):
+    day, _sep, half = slot.partition("-")
+    days = dict(DAYS)
+    halves = dict(HALF_DAYS)
+    if day not in days or half not in halves:
+        return slot
+    return f"{days[day]} {str(halves[half]).lower()}"

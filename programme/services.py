@@ -1,0 +1,93 @@
+"""What happens when a form is sent or a request assigned: records saved, people told."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from home.models import TownIdentity
+
+from .models import HelpRequest, Mode, Volunteer
+from .notifications import send, staff_recipients
+
+
+def _town_name(site):
+    return TownIdentity.for_site(site).town_name or site.site_name
+
+
+@transaction.atomic
+def create_volunteer_application(request, form, site):
+    data = form.cleaned_data
+    now = timezone.now()
+    modes = set(data["modes"])
+    volunteer = Volunteer.objects.create(
+        site=site,
+        first_name=data["first_name"].strip(),
+        last_name=data["last_name"].strip(),
+        email=data["email"],
+        phone=data["phone"],
+        availability=list(data["availability"]),
+        mode_in_shop=Mode.IN_SHOP in modes,
+        mode_phone=Mode.PHONE in modes,
+        mode_video=Mode.VIDEO in modes,
+        presentation=data["presentation"],
+        status=Volunteer.Status.APPLIED,
+        consent_processing_at=now,
+        consent_public_listing=data["consent_public_listing"],
+        consent_public_listing_at=now if data["consent_public_listing"] else None,
+    )
+    volunteer.skills.set(data["skills"])
+    context = {"volunteer": volunteer, "town": _town_name(site), "admin_url": admin_url(request, volunteer)}
+    transaction.on_commit(lambda: send("volunteer_applied_staff", staff_recipients(site), context))
+    transaction.on_commit(lambda: send("volunteer_applied", [volunteer.email], context))
+    return volunteer
+
+
+@transaction.atomic
+def create_help_request(request, form, site):
+    data = form.cleaned_data
+    shop_id = data.get("shop")
+    help_request = HelpRequest.objects.create(
+        site=site,
+        shop_id=shop_id,
+        shop_name=(form.picked_shop_title() or data.get("shop_name", "")).strip(),
+        contact_name=data["contact_name"].strip(),
+        phone=data["phone"],
+        email=data["email"],
+        level=data["level"],
+        preferred_mode=data["preferred_mode"],
+        preferred_times=list(data["preferred_times"]),
+        message=data["message"],
+        consent_at=timezone.now(),
+    )
+    help_request.topics.set(data["topics"])
+    context = {
+        "help_request": help_request,
+        "topics": ", ".join(topic.name for topic in data["topics"]),
+        "town": _town_name(site),
+        "admin_url": admin_url(request, help_request),
+    }
+    transaction.on_commit(lambda: send("help_request_staff", staff_recipients(site), context))
+    transaction.on_commit(lambda: send("help_request_received", [help_request.email], context))
+    return help_request
+
+
+def admin_url(request, instance):
+    from wagtail_modeladmin.helpers import AdminURLHelper
+
+    path = AdminURLHelper(type(instance)).get_action_url("edit", instance.pk)
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def notify_assignment(request, help_request):
+    """Tell the helper (with the request's details) and the shopkeeper (with the helper's first name)."""
+    helper = help_request.helper
+    if helper is None:
+        return
+    context = {
+        "help_request": help_request,
+        "helper": helper,
+        "topics": help_request.get_topics_display(),
+        "town": _town_name(help_request.site),
+        "admin_url": admin_url(request, help_request) if helper.user_id else "",
+    }
+    send("assigned_helper", [helper.email], context)
+    send("assigned_shopkeeper", [help_request.email], context)
