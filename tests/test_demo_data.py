@@ -2,9 +2,9 @@
 
 from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import TestCase
 from wagtail.images.models import Image
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
@@ -22,56 +22,65 @@ def snapshot():
     }
 
 
-@pytest.fixture
-def demo(db, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", port=8000, stdout=StringIO())
+class DemoDataTests(TestCase):
+    """The demo is loaded once for the class (it is slow); each test sees it fresh."""
 
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = StringIO()
+        call_command("load_demo", port=8000, stdout=cls.output)
 
-def test_demo_builds_two_towns_with_their_own_home_page(demo):
-    sites = {site.hostname: site for site in Site.objects.all()}
-    assert set(sites) == {"localhost", "beauvais.localhost"}
-    assert sites["localhost"].is_default_site
-    assert isinstance(sites["beauvais.localhost"].root_page.specific, HomePage)
-    assert TownIdentity.for_site(sites["beauvais.localhost"]).town_name == "Beauvais"
+    def test_demo_builds_two_towns_with_their_own_home_page(self):
+        sites = {site.hostname: site for site in Site.objects.all()}
+        assert set(sites) == {"localhost", "beauvais.localhost"}
+        assert sites["localhost"].is_default_site
+        assert isinstance(sites["beauvais.localhost"].root_page.specific, HomePage)
+        assert TownIdentity.for_site(sites["beauvais.localhost"]).town_name == "Beauvais"
 
+    def test_each_town_has_a_dozen_pages_and_its_legal_pages(self):
+        for site in Site.objects.all():
+            assert site.root_page.get_descendants(inclusive=True).live().count() >= 9
+            titles = {page.title for page in TownIdentity.for_site(site).legal_pages}
+            assert titles == {
+                "À propos",
+                "Mentions légales",
+                "Données personnelles",
+                "Déclaration d'accessibilité",
+            }
 
-def test_each_town_has_about_a_dozen_french_pages_and_its_legal_pages(demo):
-    for site in Site.objects.all():
-        pages = site.root_page.get_descendants(inclusive=True).live()
-        assert pages.count() >= 9
-        identity = TownIdentity.for_site(site)
-        titles = {page.title for page in identity.legal_pages}
-        assert titles == {
-            "À propos",
-            "Mentions légales",
-            "Données personnelles",
-            "Déclaration d'accessibilité",
-        }
+    def test_demo_images_are_real_pictures_with_titles(self):
+        assert Image.objects.count() >= 8
+        image = Image.objects.first()
+        assert image.width > 100 and image.height > 100 and image.title
 
+    def test_running_the_demo_twice_changes_nothing(self):
+        before = snapshot()
+        call_command("load_demo", port=8000, stdout=StringIO())
+        assert snapshot() == before
 
-def test_demo_images_are_real_pictures_with_titles(demo):
-    assert Image.objects.count() >= 8
-    image = Image.objects.first()
-    assert image.width > 100 and image.height > 100 and image.title
+    def test_demo_pages_render_for_visitors(self):
+        for page in StandardPage.objects.live():
+            site = page.get_site()
+            path = page.url_path.replace(site.root_page.url_path, "/", 1)
+            response = self.client.get(path, HTTP_HOST=site.hostname)
+            assert response.status_code == 200, page.title
 
+    def test_demo_prints_the_accounts_it_created(self):
+        out = self.output.getvalue()
+        assert "admin" in out and "mairie-bethune" in out and "mairie-beauvais" in out
+        assert "proximite-demo" in out
 
-def test_running_the_demo_twice_changes_nothing(demo):
-    before = snapshot()
-    call_command("load_demo", port=8000, stdout=StringIO())
-    assert snapshot() == before
+    def test_town_staff_edit_their_own_town_only(self):
+        self.client.login(username="mairie-beauvais", password="proximite-demo")
+        own = Site.objects.get(hostname="beauvais.localhost").root_page
+        other = Site.objects.get(hostname="localhost").root_page
 
+        assert self.client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+        assert self.client.get(f"/admin/pages/{other.pk}/edit/").status_code in {302, 403}
+        explorer = self.client.get("/admin/pages/").content.decode()
+        assert "Béthune" not in explorer
 
-def test_demo_pages_render_for_visitors(demo, client):
-    for page in StandardPage.objects.live():
-        site = page.get_site()
-        response = client.get(page.url_path.replace(site.root_page.url_path, "/", 1), HTTP_HOST=site.hostname)
-        assert response.status_code == 200, page.title
-
-
-def test_demo_prints_the_accounts_it_created(db, tmp_path, settings, capsys):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", port=8000)
-    out = capsys.readouterr().out
-    assert "admin" in out and "mairie-bethune" in out and "mairie-beauvais" in out
-    assert "proximite-demo" in out
+    def test_the_admin_speaks_french(self):
+        html = self.client.get("/admin/login/").content.decode()
+        assert '<html lang="fr"' in html
+        assert "S&#x27;identifier" in html
