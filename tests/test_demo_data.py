@@ -83,4 +83,5 @@ class DemoDataTests(TestCase):
     def test_the_admin_speaks_french(self):
         html = self.client.get("/admin/login/").content.decode()
         assert '<html lang="fr"' in html
-        assert "<h1>S'identifier</h1>" in html
+        assert "<h1>Proximité : l’espace des commerçants et de la mairie</h1>" in html
+        assert "S'identifier</em>" in html
