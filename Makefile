@@ -59,7 +59,7 @@ format: install-test
 messages: install
 	for app in $(APPS); do \
 		mkdir -p $$app/locale/fr/LC_MESSAGES && \
-		(cd $$app && ../$(MANAGE) makemessages -l fr --no-location --no-obsolete -v0) || exit 1; \
+		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l fr --no-location --no-obsolete -v0) || exit 1; \
 	done
 	$(MANAGE) compilemessages -v0
 
