@@ -94,3 +94,13 @@ def test_variables_switch_to_postgresql_redis_and_smtp(tmp_path):
 def test_postgresql_search_uses_the_french_configuration(settings):
     assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "french"
     assert dj_database_url.parse("postgres://a@b/c")["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_the_sqlite_file_runs_in_wal_mode_so_workers_do_not_lock_each_other_out(tmp_path):
+    code = (
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode'); print(cursor.fetchone()[0]); "
+        "cursor.execute('PRAGMA busy_timeout'); print(cursor.fetchone()[0])"
+    )
+    result = run_python(code, "portal.settings.dev", PROXIMITE_VAR_DIR=str(tmp_path))
+    assert result.stdout.split() == ["wal", "20000"], result.stderr

@@ -100,6 +100,15 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Several gunicorn workers write to one file: WAL lets readers and a writer work
+    # together, writers wait for each other instead of failing ("database is locked"),
+    # and every transaction takes the write lock up front so none fails half-way.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: a file cache shared by every gunicorn worker, Redis when REDIS_URL is set.
@@ -190,6 +199,12 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         "OPTIONS": {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
     }
 }
+
+# Map of the shop directory: any tile server in the {z}/{x}/{y} scheme, with its credit line.
+SHOPS_MAP_TILE_URL = os.environ.get("SHOPS_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+SHOPS_MAP_ATTRIBUTION = os.environ.get(
+    "SHOPS_MAP_ATTRIBUTION", "© les contributeurs d’OpenStreetMap (https://www.openstreetmap.org/copyright)"
+)
 
 # Behind a load balancer that sets X-Forwarded-For, rate limits count the real visitor.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
