@@ -1,7 +1,16 @@
+from django.contrib.admin import SimpleListFilter
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from learning.models import Topic
+from learning import admin_views
+from learning.access import staff_site_ids
+from learning.models import GuideFeedback, Registration, Topic, WorkshopPage
 
 
 class TopicViewSet(SnippetViewSet):
@@ -14,3 +23,147 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class TownRecordPermissionHelper(PermissionHelper):
+    """Staff of a town read and tidy their town's records; nobody creates them from the admin."""
+
+    def user_can_list(self, user):
+        return bool(staff_site_ids(user))
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_inspect_obj(self, user, obj):
+        return obj.site_id in staff_site_ids(user)
+
+    def user_can_edit_obj(self, user, obj):
+        return obj.site_id in staff_site_ids(user)
+
+    def user_can_delete_obj(self, user, obj):
+        return obj.site_id in staff_site_ids(user)
+
+
+class WorkshopFilter(SimpleListFilter):
+    title = _("workshop")
+    parameter_name = "atelier"
+
+    def lookups(self, request, model_admin):
+        workshops = WorkshopPage.objects.filter(registrations__site_id__in=staff_site_ids(request.user))
+        return [
+            (w.pk, f"{w.title} ({w.starts_at:%d/%m/%Y})") for w in workshops.distinct().order_by("-starts_at")
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(workshop_id=self.value())
+        return queryset
+
+
+class GuideFilter(SimpleListFilter):
+    title = _("guide")
+    parameter_name = "guide"
+
+    def lookups(self, request, model_admin):
+        from learning.models import GuidePage
+
+        guides = GuidePage.objects.filter(feedback__site_id__in=staff_site_ids(request.user)).distinct()
+        return [(g.pk, g.title) for g in guides.order_by("title")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(guide_id=self.value())
+        return queryset
+
+
+class RegistrationAdmin(ModelAdmin):
+    model = Registration
+    menu_label = _("Registrations")
+    menu_icon = "group"
+    permission_helper_class = TownRecordPermissionHelper
+    inspect_view_enabled = True
+    list_display = ["name", "workshop", "status", "email", "phone", "shop_name", "created_at"]
+    list_filter = [WorkshopFilter, "status"]
+    search_fields = ["name", "email", "phone", "shop_name"]
+    list_export = ["workshop", "starts_at", "status", "name", "email", "phone", "shop_name", "created_at"]
+    export_filename = "inscriptions-ateliers"
+    form_fields_exclude = ["site", "workshop", "consent_at", "cancelled_at"]
+
+    def starts_at(self, obj):
+        return obj.workshop.starts_at.strftime("%d/%m/%Y %H:%M")
+
+    starts_at.short_description = _("date and time")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(site_id__in=staff_site_ids(request.user))
+            .select_related("workshop")
+        )
+
+
+class GuideFeedbackAdmin(ModelAdmin):
+    model = GuideFeedback
+    menu_label = _("Guide feedback")
+    menu_icon = "comment"
+    permission_helper_class = TownRecordPermissionHelper
+    list_display = ["guide", "helpful", "comment", "created_at"]
+    list_filter = [GuideFilter, "helpful"]
+    search_fields = ["comment"]
+    list_export = ["guide", "helpful", "comment", "created_at"]
+    export_filename = "avis-guides"
+    form_fields_exclude = ["site", "guide", "helpful"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(site_id__in=staff_site_ids(request.user))
+            .select_related("guide")
+        )
+
+
+class LearningGroup(ModelAdminGroup):
+    menu_label = _("Learning")
+    menu_icon = "doc-full-inverse"
+    menu_order = 310
+    items = (RegistrationAdmin, GuideFeedbackAdmin)
+
+
+modeladmin_register(LearningGroup)
+
+
+@hooks.register("register_admin_urls")
+def learning_admin_urls():
+    return [
+        path(
+            "se-former/avis-par-guide/",
+            admin_views.guide_feedback_report,
+            name="learning_guide_feedback_report",
+        ),
+        path(
+            "se-former/auto-diagnostic/",
+            admin_views.self_check_report,
+            name="learning_self_check_report",
+        ),
+    ]
+
+
+class TownStaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(staff_site_ids(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def guide_feedback_report_menu_item():
+    return TownStaffMenuItem(
+        _("Feedback per guide"), reverse("learning_guide_feedback_report"), icon_name="comment", order=800
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def self_check_report_menu_item():
+    return TownStaffMenuItem(
+        _("Self-check results"), reverse("learning_self_check_report"), icon_name="help", order=810
+    )

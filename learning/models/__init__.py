@@ -1,3 +1,19 @@
+from .guides import GuideFeedback, GuideIndexPage, GuidePage, Licence, RelatedGuide
+from .self_check import SelfCheckPage, SelfCheckResult
 from .topics import Topic
+from .workshops import Registration, WorkshopIndexPage, WorkshopMode, WorkshopPage
 
-__all__ = ["Topic"]
+__all__ = [
+    "GuideFeedback",
+    "GuideIndexPage",
+    "GuidePage",
+    "Licence",
+    "Registration",
+    "RelatedGuide",
+    "SelfCheckPage",
+    "SelfCheckResult",
+    "Topic",
+    "WorkshopIndexPage",
+    "WorkshopMode",
+    "WorkshopPage",
+]

@@ -1,0 +1,317 @@
+"""What the learning pages do with a request: filters, feedback, self-check, workshop registration."""
+
+from django.contrib import messages
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from home.antispam import rate_limited
+from home.models import TownIdentity
+from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, SelfCheckForm
+from learning.help import help_link
+from learning.ics import workshop_invitation
+from learning.levels import DigitalLevel
+from learning.models import GuideFeedback, GuidePage, Registration, SelfCheckResult, Topic
+from learning.models.guides import GUIDES_PER_PAGE
+
+FEEDBACK_SESSION_KEY = "learning_feedback_given"
+SELF_CHECK_SESSION_KEY = "learning_self_check_result"
+CANCEL_SALT = "learning.workshop.cancel"
+
+
+# Guides
+
+
+def guide_listing_context(index_page, request):
+    topics = list(Topic.objects.filter(guides__in=GuidePage.objects.live().child_of(index_page)).distinct())
+    form = GuideFilterForm(request.GET or None, topics=topics)
+    guides = GuidePage.objects.live().public().child_of(index_page)
+    query = ""
+    if form.is_valid():
+        level, topic, query = (
+            form.cleaned_data["niveau"],
+            form.cleaned_data["theme"],
+            form.cleaned_data["q"].strip(),
+        )
+        if level:
+            guides = guides.filter(level=level)
+        if topic:
+            guides = guides.filter(topics__slug=topic)
+        if query:
+            matching = [guide.pk for guide in GuidePage.objects.live().child_of(index_page).search(query)]
+            guides = guides.filter(pk__in=matching)
+    guides = (
+        guides.distinct()
+        .order_by("path")
+        .select_related("cover_image")
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.all()))
+    )
+    paginator = Paginator(guides, GUIDES_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    return {
+        "filter_form": form,
+        "guides": page_obj,
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "is_filtered": form.is_bound and any(form.data.get(name) for name in ("q", "niveau", "theme")),
+        "query": query,
+    }
+
+
+def guide_page_context(guide, request, feedback_form=None):
+    site = Site.find_for_request(request)
+    topics = list(guide.topics.all())
+    previous_guide, next_guide = guide.neighbours()
+    voted = guide.pk in request.session.get(FEEDBACK_SESSION_KEY, [])
+    return {
+        "outline": guide.outline(),
+        "guide_topics": topics,
+        "primary_topic": topics[0] if topics else None,
+        "previous_guide": previous_guide,
+        "next_guide": next_guide,
+        "related": guide.visible_related_guides(),
+        "feedback_form": feedback_form or FeedbackForm(),
+        "feedback_given": voted,
+        "help_url": help_link(site, topics=topics, level=guide.level),
+    }
+
+
+def guide_feedback(guide, request):
+    """“Ce guide vous a-t-il aidé ?”: one anonymous vote per browser session, limited per address."""
+    given = request.session.get(FEEDBACK_SESSION_KEY, [])
+    if guide.pk in given:
+        messages.info(request, _("You have already given your opinion on this guide. Thank you!"))
+        return HttpResponseRedirect(guide.url + "#avis")
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        context = guide.get_context(request, feedback_form=form)
+        return TemplateResponse(request, guide.get_template(request), context, status=400)
+    if rate_limited(request, "guide-feedback", 20, 3600):
+        return TemplateResponse(request, "learning/too_many.html", {"page": guide}, status=429)
+    GuideFeedback.objects.create(
+        guide=guide,
+        site=Site.find_for_request(request) or guide.get_site(),
+        helpful=form.cleaned_data["helpful"],
+        comment=form.cleaned_data["comment"],
+    )
+    request.session[FEEDBACK_SESSION_KEY] = given + [guide.pk]
+    messages.success(request, _("Thank you for your opinion: it helps us improve the guides."))
+    return HttpResponseRedirect(guide.url + "#avis")
+
+
+# Self-check
+
+
+def self_check_form(page, request):
+    questions = [block for block in page.questions if block.block_type == "question"]
+    if request.method == "POST":
+        form = SelfCheckForm(request.POST, questions=questions)
+        if form.is_valid():
+            if rate_limited(request, "self-check", 30, 3600):
+                return TemplateResponse(request, "learning/too_many.html", {"page": page}, status=429)
+            result = record_self_check(page, Site.find_for_request(request) or page.get_site(), form)
+            request.session[SELF_CHECK_SESSION_KEY] = result.pk
+            return HttpResponseRedirect(page.url + page.reverse_subpage("result"))
+        status = 400
+    else:
+        form = SelfCheckForm(questions=questions)
+        status = 200
+    context = page.get_context(request)
+    context["form"] = form
+    return TemplateResponse(request, "learning/self_check_page.html", context, status=status)
+
+
+def score_answers(page, chosen):
+    """Total score and, per topic slug, the share of its points the shop obtained (0 to 1)."""
+    score, obtained, possible = 0, {}, {}
+    for question, answer in chosen:
+        topic = question["topic"]
+        best = max(a["points"] for a in question["answers"])
+        score += answer["points"]
+        if topic is not None:
+            obtained[topic.slug] = obtained.get(topic.slug, 0) + answer["points"]
+            possible[topic.slug] = possible.get(topic.slug, 0) + best
+    topic_scores = {
+        slug: round(obtained[slug] / possible[slug], 3) if possible[slug] else 1 for slug in possible
+    }
+    return score, topic_scores
+
+
+def record_self_check(page, site, form):
+    score, topic_scores = score_answers(page, form.chosen_answers())
+    return SelfCheckResult.objects.create(
+        site=site,
+        level=page.level_for(score),
+        score=score,
+        max_score=page.max_score(),
+        topic_scores=topic_scores,
+    )
+
+
+def recommended_guides(site, result, limit=5):
+    """Guides of the town for the weakest topics first, at the shop's level first; 3 to 5 of them."""
+    if site is None:
+        return []
+    weak = sorted(
+        (slug for slug, share in result.topic_scores.items() if share < 1),
+        key=lambda slug: (result.topic_scores[slug], slug),
+    )
+    guides = list(
+        GuidePage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .select_related("cover_image")
+        .prefetch_related("topics")
+        .order_by("path")
+    )
+    order = list(DigitalLevel.values)
+    shop_level = order.index(result.level)
+
+    def rank(guide):
+        slugs = {topic.slug for topic in guide.topics.all()}
+        topic_rank = min((weak.index(slug) for slug in slugs if slug in weak), default=len(weak))
+        return (topic_rank, abs(order.index(guide.level) - shop_level), guide.path)
+
+    ranked = sorted(guides, key=rank)
+    matching = [guide for guide in ranked if rank(guide)[0] < len(weak)]
+    chosen = matching[:limit]
+    if len(chosen) < 3:  # a shop at ease everywhere still gets guides of its level
+        chosen += [guide for guide in ranked if guide not in chosen][: 3 - len(chosen)]
+    return chosen
+
+
+def self_check_result(page, request):
+    result = None
+    result_pk = request.session.get(SELF_CHECK_SESSION_KEY)
+    site = Site.find_for_request(request)
+    if result_pk:
+        result = SelfCheckResult.objects.filter(pk=result_pk, site=site).first()
+    if result is None:
+        return HttpResponseRedirect(page.url)
+    weak_slugs = [
+        slug for slug, share in sorted(result.topic_scores.items(), key=lambda item: item[1]) if share < 1
+    ]
+    topics = {topic.slug: topic for topic in Topic.objects.filter(slug__in=weak_slugs)}
+    weak_topics = [topics[slug] for slug in weak_slugs if slug in topics][:3]
+    context = page.get_context(request)
+    context.update(
+        {
+            "result": result,
+            "level_label": DigitalLevel(result.level).label,
+            "level_text": page.level_text(result.level),
+            "weak_topics": weak_topics,
+            "recommended": recommended_guides(site, result),
+            "help_url": help_link(site, topics=weak_topics, level=result.level),
+        }
+    )
+    return TemplateResponse(request, "learning/self_check_result.html", context)
+
+
+# Workshops
+
+
+def cancellation_token(registration):
+    return signing.dumps({"r": registration.pk, "w": registration.workshop_id}, salt=CANCEL_SALT)
+
+
+def cancellation_url(request, registration):
+    workshop = registration.workshop
+    path = workshop.url + workshop.reverse_subpage("cancellation", args=[cancellation_token(registration)])
+    return request.build_absolute_uri(path)
+
+
+def send_registration_email(request, registration, promoted=False):
+    if not registration.email:
+        return
+    workshop = registration.workshop
+    site = registration.site
+    identity = TownIdentity.for_site(site)
+    page_url = request.build_absolute_uri(workshop.url)
+    context = {
+        "registration": registration,
+        "workshop": workshop,
+        "identity": identity,
+        "page_url": page_url,
+        "cancel_url": cancellation_url(request, registration),
+        "promoted": promoted,
+    }
+    if registration.status == Registration.Status.WAITING:
+        subject = _("Waiting list: %(title)s") % {"title": workshop.title}
+    else:
+        subject = _("Your registration: %(title)s") % {"title": workshop.title}
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("learning/emails/registration.txt", context),
+        to=[registration.email],
+        reply_to=[identity.contact_email] if identity.contact_email else None,
+    )
+    if registration.status == Registration.Status.CONFIRMED:
+        message.attach(
+            "atelier.ics",
+            workshop_invitation(workshop, registration, page_url, request.get_host().split(":")[0]),
+            "text/calendar; charset=utf-8; method=PUBLISH",
+        )
+    message.send()
+
+
+def workshop_page(workshop, request):
+    form = None
+    status = 200
+    if not workshop.is_past:
+        if request.method == "POST":
+            form = RegistrationForm(request.POST)
+            if form.is_valid():
+                if rate_limited(request, "workshop-registration", 10, 3600):
+                    return TemplateResponse(request, "learning/too_many.html", {"page": workshop}, status=429)
+                data = {key: form.cleaned_data[key] for key in ("name", "email", "phone", "shop_name")}
+                registration = workshop.register(consent_at=timezone.now(), **data)
+                send_registration_email(request, registration)
+                if registration.status == Registration.Status.WAITING:
+                    messages.warning(
+                        request,
+                        _(
+                            "The workshop is full: you are on the waiting list. "
+                            "We will write to you if a seat becomes free."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("You are registered. See you at the workshop!"))
+                return HttpResponseRedirect(workshop.url)
+            status = 400
+        else:
+            form = RegistrationForm()
+    context = workshop.get_context(request)
+    seats_left = workshop.seats_left()
+    context.update({"form": form, "seats_left": seats_left, "is_full": seats_left == 0})
+    return TemplateResponse(request, "learning/workshop_page.html", context, status=status)
+
+
+def workshop_cancellation(workshop, request, token):
+    try:
+        data = signing.loads(token, salt=CANCEL_SALT)
+        registration = Registration.objects.select_related("workshop").get(pk=data["r"], workshop=workshop)
+    except (signing.BadSignature, Registration.DoesNotExist, KeyError, TypeError):
+        context = workshop.get_context(request)
+        context["invalid"] = True
+        return TemplateResponse(request, "learning/workshop_cancellation.html", context, status=400)
+    context = workshop.get_context(request)
+    context["registration"] = registration
+    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+        promoted = registration.cancel()
+        if promoted:
+            send_registration_email(request, promoted, promoted=True)
+        messages.success(request, _("Your registration is cancelled. Thank you for freeing your seat."))
+        return HttpResponseRedirect(workshop.url)
+    return TemplateResponse(request, "learning/workshop_cancellation.html", context)
