@@ -3,19 +3,20 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
+    MONDAY = 0, pgettext_lazy("day of the week", "Monday")
+    TUESDAY = 1, pgettext_lazy("day of the week", "Tuesday")
+    WEDNESDAY = 2, pgettext_lazy("day of the week", "Wednesday")
+    THURSDAY = 3, pgettext_lazy("day of the week", "Thursday")
+    FRIDAY = 4, pgettext_lazy("day of the week", "Friday")
+    SATURDAY = 5, pgettext_lazy("day of the week", "Saturday")
+    SUNDAY = 6, pgettext_lazy("day of the week", "Sunday")
 
 
 def check_range(opens, closes, overnight=False):

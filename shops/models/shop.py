@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -270,6 +271,28 @@ class ShopPage(BasePage):
     def save(self, *args, **kwargs):
         self.siret = self.siret.replace(" ", "")
         super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        if getattr(request, "is_preview", False):
+            products, photos = list(self.products.all()), list(self.gallery.all())
+        else:
+            with_renditions = ["image__renditions"]
+            products = list(self.products.select_related("image").prefetch_related(*with_renditions))
+            photos = list(self.gallery.select_related("image").prefetch_related(*with_renditions))
+        context.update(
+            {
+                "now": now,
+                "status": self.hours.status(now),
+                "week": self.hours.week(now),
+                "exceptions": self.hours.upcoming_exceptions(now),
+                "products": products,
+                "photos": [photo for photo in photos if photo.image_id],
+                "tags": list(self.tags.all()),
+            }
+        )
+        return context
 
     @property
     def services(self):

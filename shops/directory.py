@@ -1,0 +1,109 @@
+"""The shop directory: filters that combine, sorted and paginated, in a bounded number of queries."""
+
+import datetime
+import unicodedata
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils import timezone
+
+from .forms import DirectoryFilterForm
+from .models import ShopPage, ShopPhoto
+
+SHOPS_PER_PAGE = 12
+NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def sort_key(text):
+    """Alphabetical order a French reader expects: accents and case ignored."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def text_filter(query):
+    """Each word must appear in the name, pitch, description, a keyword or a product name."""
+    condition = Q()
+    for word in query.split()[:8]:
+        matching = ShopPage.objects.filter(
+            Q(title__icontains=word)
+            | Q(pitch__icontains=word)
+            | Q(description__icontains=word)
+            | Q(tagged_items__tag__name__icontains=word)
+            | Q(products__name__icontains=word)
+        ).values("pk")
+        condition &= Q(pk__in=matching)
+    return condition
+
+
+def live_shops(index_page):
+    return (
+        ShopPage.objects.live()
+        .public()
+        .child_of(index_page)
+        .select_related("category")
+        .prefetch_related("opening_hours", "exceptional_openings")
+    )
+
+
+def filter_shops(index_page, data, now=None):
+    """The bound filter form and the matching shops (a list, sorted)."""
+    form = DirectoryFilterForm(data)
+    form.is_valid()
+    filters = form.cleaned_data if form.is_bound else {}
+    shops = live_shops(index_page)
+    if filters.get("categorie"):
+        shops = shops.filter(category=filters["categorie"])
+    if filters.get("service"):
+        shops = shops.filter(**{filters["service"]: True})
+    if filters.get("q"):
+        shops = shops.filter(text_filter(filters["q"]))
+    shops = list(shops)
+    now = now or timezone.now()
+    if filters.get("ouvert"):
+        shops = [shop for shop in shops if shop.hours.is_open(now)]
+    if filters.get("tri") == "mise-a-jour":
+        shops.sort(key=lambda shop: shop.last_published_at or NEVER, reverse=True)
+    else:
+        shops.sort(key=lambda shop: sort_key(shop.title))
+    return form, shops
+
+
+def map_markers(shops):
+    return [
+        {
+            "name": shop.title,
+            "url": shop.url,
+            "lat": float(shop.latitude),
+            "lng": float(shop.longitude),
+            "category": shop.category.name if shop.category else "",
+        }
+        for shop in shops
+        if shop.latitude is not None and shop.longitude is not None
+    ]
+
+
+def directory_context(index_page, request):
+    now = timezone.now()
+    form, shops = filter_shops(index_page, request.GET or None, now)
+    paginator = Paginator(shops, SHOPS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    photos = ShopPhoto.objects.filter(image__isnull=False).select_related("image").order_by("sort_order")
+    prefetch_related_objects(page_obj.object_list, Prefetch("gallery", queryset=photos))
+    for shop in page_obj.object_list:
+        shop.status = shop.hours.status(now)
+    map_view = request.GET.get("vue") == "carte"
+    return {
+        "filter_form": form,
+        "shops": page_obj.object_list,
+        "page_obj": page_obj,
+        "result_count": len(shops),
+        "map_view": map_view,
+        "map_markers": map_markers(shops) if map_view else [],
+        "map_tile_url": settings.SHOPS_MAP_TILE_URL,
+        "map_attribution": settings.SHOPS_MAP_ATTRIBUTION,
+    }

@@ -1,0 +1,28 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
+
+from shops.json_ld import shop_json_ld
+
+register = template.Library()
+
+
+@register.filter
+def euros(value):
+    """12.5 -> "12,50 €" (French format, non-breaking spaces)."""
+    if value is None or value == "":
+        return ""
+    whole, cents = f"{value:,.2f}".split(".")
+    whole = whole.replace(",", "\u202f")
+    return f"{whole},{cents}\u00a0€"
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, shop):
+    """The shop's schema.org data in a script tag that browsers never execute, safely escaped."""
+    data = shop_json_ld(shop, context["request"], context["now"])
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
