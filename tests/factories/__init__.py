@@ -7,5 +7,6 @@ from .home import (
     UserFactory,
     make_town,
 )
+from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
 
 __all__ = ["HomePageFactory", "ImageFactory", "StandardPageFactory", "UserFactory", "make_town"]
