@@ -22,6 +22,8 @@ if settings.SERVE_MEDIA:
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+urlpatterns += [path("", include("shops.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "home.views.page_not_found"

@@ -20,3 +20,11 @@ class ShopCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(ShopCategoryViewSet)
+
+
+# Click & collect requests (shops/admin_click_collect.py): one list per town, status changes e-mailed.
+from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
+
+from .admin_click_collect import ClickCollectRequestAdmin  # noqa: E402
+
+modeladmin_register(ClickCollectRequestAdmin)

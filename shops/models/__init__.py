@@ -1,4 +1,5 @@
 from .categories import SCHEMA_TYPES, ShopCategory
+from .click_collect import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange
 from .gallery import ShopPhoto
 from .index import ShopIndexPage
 from .opening import ExceptionalOpening, PickupSlot, Weekday, WeeklyOpening
@@ -9,6 +10,9 @@ __all__ = [
     "SCHEMA_TYPES",
     "SERVICES",
     "SERVICE_FIELDS",
+    "ClickCollectRequest",
+    "ClickCollectStatus",
+    "ClickCollectStatusChange",
     "ExceptionalOpening",
     "PickupSlot",
     "Product",

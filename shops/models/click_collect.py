@@ -126,6 +126,11 @@ class ClickCollectRequest(models.Model):
             total += float(item["price"]) * int(item["quantity"])
         return round(total, 2)
 
+    def items_display(self):
+        return "; ".join(f"{item['quantity']} × {item['name']}" for item in self.items)
+
+    items_display.short_description = _("products asked for")
+
     def contact_display(self):
         return " · ".join(part for part in [self.contact_phone, self.contact_email] if part)
 

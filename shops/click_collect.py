@@ -1,0 +1,152 @@
+"""Click & collect: when a shop can hand over an order, and the e-mails around a request.
+
+Pick-up times come from the shop's pick-up slots when it has some, otherwise from its
+opening hours of that day (usual week, then exceptional closures and openings).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from home.models import TownIdentity
+
+from .models import ClickCollectStatus
+
+BOOKING_WINDOW_DAYS = 14
+MAX_QUANTITY = 20
+
+
+def local_now():
+    return timezone.localtime()
+
+
+def opening_ranges(shop, day):
+    """The (opens, closes) ranges of the shop on `day` (shops/hours.py); past midnight stops at midnight."""
+    return sorted(
+        (time_range.opens, datetime.time(23, 59) if time_range.overnight else time_range.closes)
+        for time_range in shop.hours.ranges_on(day)
+    )
+
+
+def pickup_ranges(shop, day):
+    """When an order can be collected on `day`: the pick-up slots of that weekday, or the opening hours.
+
+    An exceptional closure wins over the pick-up slots: nobody hands over orders in a closed shop.
+    """
+    exception = shop.hours.exception_on(day)
+    if exception is not None and exception.closed:
+        return []
+    slots = list(shop.pickup_slots.all())
+    if slots:
+        return sorted((slot.starts, slot.ends) for slot in slots if slot.weekday == day.weekday())
+    return opening_ranges(shop, day)
+
+
+def pickup_days(shop, today=None):
+    """The next days (today included) on which the order can be collected, within the booking window."""
+    today = today or local_now().date()
+    days = []
+    for offset in range(BOOKING_WINDOW_DAYS + 1):
+        day = today + datetime.timedelta(days=offset)
+        ranges = pickup_ranges(shop, day)
+        if ranges:
+            days.append((day, ranges))
+    return days
+
+
+def format_ranges(ranges):
+    return ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in ranges)
+
+
+def offers_click_collect(shop):
+    """Whether the shop takes click & collect requests (its service is ticked)."""
+    return bool(getattr(shop, "click_collect", False))
+
+
+def bookable_products(shop):
+    return [product for product in shop.products.all() if product.click_collect]
+
+
+# E-mails ------------------------------------------------------------------------------------------
+
+
+def _send(subject_template, body_template, context, recipients, reply_to=None):
+    recipients = [address for address in recipients if address]
+    if not recipients:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(subject_template, context).split())
+        body = render_to_string(body_template, context)
+    message = EmailMultiAlternatives(
+        subject, body, settings.DEFAULT_FROM_EMAIL, recipients, reply_to=[reply_to] if reply_to else None
+    )
+    return message.send()
+
+
+def email_context(click_request, request=None):
+    shop = click_request.shop
+    site = click_request.site
+    identity = TownIdentity.for_site(site) if site else None
+    shop_url = shop.get_full_url(request) if request is not None else shop.get_full_url()
+    return {
+        "click_request": click_request,
+        "shop": shop,
+        "town": identity,
+        "shop_url": shop_url,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + f"/admin/shops/clickcollectrequest/edit/{click_request.pk}/",
+    }
+
+
+def send_new_request_emails(click_request, request=None):
+    """Tell the shop and the town staff; send the visitor a receipt if they gave an e-mail."""
+    context = email_context(click_request, request)
+    identity = context["town"]
+    staff_email = identity.contact_email if identity else ""
+    _send(
+        "shops/emails/click_collect_new_subject.txt",
+        "shops/emails/click_collect_new.txt",
+        context,
+        [getattr(click_request.shop, "email", "")],
+        reply_to=click_request.contact_email or None,
+    )
+    _send(
+        "shops/emails/click_collect_new_subject.txt",
+        "shops/emails/click_collect_staff.txt",
+        context,
+        [staff_email],
+    )
+    _send(
+        "shops/emails/click_collect_receipt_subject.txt",
+        "shops/emails/click_collect_receipt.txt",
+        context,
+        [click_request.contact_email],
+        reply_to=getattr(click_request.shop, "email", "") or None,
+    )
+
+
+# Which status changes the visitor hears about. “Collected” sends nothing: the visitor was
+# in the shop a minute ago, and an e-mail would only add noise to their inbox.
+STATUS_EMAILS = {
+    ClickCollectStatus.ACCEPTED: "accepted",
+    ClickCollectStatus.READY: "ready",
+    ClickCollectStatus.DECLINED: "declined",
+}
+
+
+def send_status_email(click_request):
+    """Tell the visitor about the new status, by e-mail if they gave one. Returns the number sent."""
+    template = STATUS_EMAILS.get(click_request.status)
+    if template is None or not click_request.contact_email:
+        return 0
+    context = email_context(click_request)
+    return _send(
+        f"shops/emails/click_collect_{template}_subject.txt",
+        f"shops/emails/click_collect_{template}.txt",
+        context,
+        [click_request.contact_email],
+        reply_to=getattr(click_request.shop, "email", "") or None,
+    )

@@ -1,0 +1,135 @@
+"""The visitor's side of click & collect: the request form and its confirmation page."""
+
+import logging
+
+from django.core import signing
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from wagtail.models import Site
+
+from home.antispam import rate_limited
+from home.models import TownIdentity
+
+from .click_collect import (
+    bookable_products,
+    format_ranges,
+    offers_click_collect,
+    pickup_days,
+    send_new_request_emails,
+)
+from .forms_click_collect import QUANTITY_PREFIX, ClickCollectForm
+from .models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMIT = 5  # requests per visitor address…
+RATE_PERIOD = 60 * 60  # …per hour
+CONFIRMATION_SALT = "shops.click_collect.confirmation"
+CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7
+
+
+def shop_for_request(request, shop_id):
+    """The live, public shop of the current town that takes click & collect requests, or a 404."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    shop = get_object_or_404(
+        ShopPage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .prefetch_related("products", "opening_hours", "exceptional_openings", "pickup_slots"),
+        pk=shop_id,
+    )
+    if not offers_click_collect(shop):
+        raise Http404
+    return site, shop
+
+
+@never_cache
+def click_collect_request(request, shop_id):
+    site, shop = shop_for_request(request, shop_id)
+    identity = TownIdentity.for_site(site)
+    rate_limit_error = None
+    if request.method == "POST":
+        form = ClickCollectForm(request.POST, shop=shop)
+        if form.is_valid():
+            if rate_limited(request, "click-collect", RATE_LIMIT, RATE_PERIOD):
+                rate_limit_error = _(
+                    "You have sent several requests in a short time. Please wait an hour, "
+                    "or call the shop directly."
+                )
+            else:
+                click_request = save_request(form, shop)
+                try:
+                    send_new_request_emails(click_request, request)
+                except Exception:  # the request is saved; the shop will see it in the admin
+                    logger.exception("Click & collect request %s: e-mails not sent", click_request.pk)
+                token = signing.dumps(click_request.pk, salt=CONFIRMATION_SALT)
+                return redirect(reverse("shops:click_collect_confirmation", args=[token]))
+    else:
+        initial = {}
+        wished = request.GET.get("produit", "")
+        if wished.isdigit() and any(str(product.pk) == wished for product in bookable_products(shop)):
+            initial[f"{QUANTITY_PREFIX}{wished}"] = 1
+        form = ClickCollectForm(shop=shop, initial=initial)
+    status = 429 if rate_limit_error else (200 if request.method == "GET" or form.is_valid() else 400)
+    return render(
+        request,
+        "shops/click_collect/request_form.html",
+        {
+            "shop": shop,
+            "form": form,
+            "town": identity,
+            "pickup_days": [(day, format_ranges(ranges)) for day, ranges in pickup_days(shop)],
+            "rate_limit_error": rate_limit_error,
+        },
+        status=status,
+    )
+
+
+@transaction.atomic
+def save_request(form, shop):
+    data = form.cleaned_data
+    now = timezone.now()
+    click_request = ClickCollectRequest.objects.create(
+        shop=shop,
+        contact_name=data["contact_name"],
+        contact_phone=data["contact_phone"],
+        contact_email=data["contact_email"],
+        items=data["items"],
+        message=data["message"],
+        pickup_date=data["pickup_date"],
+        pickup_time=data["pickup_time"],
+        consent_at=now,
+        created_at=now,
+        status=ClickCollectStatus.NEW,
+        status_changed_at=now,
+    )
+    ClickCollectStatusChange.objects.create(
+        request=click_request, status=ClickCollectStatus.NEW, changed_at=now
+    )
+    return click_request
+
+
+@never_cache
+def click_collect_confirmation(request, token):
+    try:
+        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:
+        raise Http404 from None
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    click_request = get_object_or_404(
+        ClickCollectRequest.objects.for_site(site).select_related("shop"), pk=pk
+    )
+    return render(
+        request,
+        "shops/click_collect/confirmation.html",
+        {"click_request": click_request, "shop": click_request.shop, "town": TownIdentity.for_site(site)},
+    )
