@@ -3,7 +3,9 @@
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupSitePermission, Site
 
-MANAGE_CODENAME = "manage_programme"
+# Whoever may change a town's programme settings manages its programme: Wagtail's group editor
+# already offers this permission per town ("site"), so staff set it up with no new screen.
+MANAGE_CODENAME = "change_programmesettings"
 
 
 def manage_permission():

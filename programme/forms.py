@@ -39,6 +39,23 @@ def town_shops(site):
     )
 
 
+class AccessibleFormMixin:
+    """Ties each field to its help text and error message for screen readers."""
+
+    def describe_fields(self):
+        for name, field in self.fields.items():
+            bound = self[name]
+            described = []
+            if field.help_text:
+                described.append(f"{bound.auto_id}_help")
+            if bound.errors:
+                described.append(f"{bound.auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if described and not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+        return self
+
+
 class SlotGridWidget(forms.CheckboxSelectMultiple):
     """Days × half-days as a compact table of checkboxes."""
 
@@ -96,7 +113,7 @@ class ConsentMixin(forms.Form):
     )
 
 
-class VolunteerForm(HoneypotFormMixin, forms.Form):
+class VolunteerForm(AccessibleFormMixin, HoneypotFormMixin, forms.Form):
     first_name = forms.CharField(
         label=_("First name"), max_length=80, error_messages={"required": _("Enter your first name.")}
     )
@@ -144,7 +161,7 @@ class VolunteerForm(HoneypotFormMixin, forms.Form):
         return clean_phone_number(self.cleaned_data.get("phone"))
 
 
-class HelpRequestForm(HoneypotFormMixin, forms.Form):
+class HelpRequestForm(AccessibleFormMixin, HoneypotFormMixin, forms.Form):
     shop = forms.TypedChoiceField(
         label=_("Your shop"),
         required=False,

@@ -13,11 +13,19 @@ def _town_name(site):
     return TownIdentity.for_site(site).town_name or site.site_name
 
 
-@transaction.atomic
 def create_volunteer_application(request, form, site):
     data = form.cleaned_data
     now = timezone.now()
     modes = set(data["modes"])
+    with transaction.atomic():
+        volunteer = _create_volunteer(data, site, now, modes)
+    context = {"volunteer": volunteer, "town": _town_name(site), "admin_url": admin_url(request, volunteer)}
+    send("volunteer_applied_staff", staff_recipients(site), context)
+    send("volunteer_applied", [volunteer.email], context)
+    return volunteer
+
+
+def _create_volunteer(data, site, now, modes):
     volunteer = Volunteer.objects.create(
         site=site,
         first_name=data["first_name"].strip(),
@@ -35,15 +43,25 @@ def create_volunteer_application(request, form, site):
         consent_public_listing_at=now if data["consent_public_listing"] else None,
     )
     volunteer.skills.set(data["skills"])
-    context = {"volunteer": volunteer, "town": _town_name(site), "admin_url": admin_url(request, volunteer)}
-    transaction.on_commit(lambda: send("volunteer_applied_staff", staff_recipients(site), context))
-    transaction.on_commit(lambda: send("volunteer_applied", [volunteer.email], context))
     return volunteer
 
 
-@transaction.atomic
 def create_help_request(request, form, site):
     data = form.cleaned_data
+    with transaction.atomic():
+        help_request = _create_help_request(form, data, site)
+    context = {
+        "help_request": help_request,
+        "topics": ", ".join(topic.name for topic in data["topics"]),
+        "town": _town_name(site),
+        "admin_url": admin_url(request, help_request),
+    }
+    send("help_request_staff", staff_recipients(site), context)
+    send("help_request_received", [help_request.email], context)
+    return help_request
+
+
+def _create_help_request(form, data, site):
     shop_id = data.get("shop")
     help_request = HelpRequest.objects.create(
         site=site,
@@ -59,14 +77,6 @@ def create_help_request(request, form, site):
         consent_at=timezone.now(),
     )
     help_request.topics.set(data["topics"])
-    context = {
-        "help_request": help_request,
-        "topics": ", ".join(topic.name for topic in data["topics"]),
-        "town": _town_name(site),
-        "admin_url": admin_url(request, help_request),
-    }
-    transaction.on_commit(lambda: send("help_request_staff", staff_recipients(site), context))
-    transaction.on_commit(lambda: send("help_request_received", [help_request.email], context))
     return help_request
 
 

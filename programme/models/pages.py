@@ -60,7 +60,7 @@ class ProgrammePage(BasePage):
 class FormPageMixin(RoutablePageMixin):
     """A page that shows a form, saves it on POST and redirects to a thank-you address (PRG)."""
 
-    form_template = None
+    default_confirmation_text = ""
     confirmation_template = "programme/form_confirmation.html"
 
     def build_form(self, request, data=None):
@@ -92,12 +92,13 @@ class FormPageMixin(RoutablePageMixin):
 
     @path("merci/", name="confirmation")
     def confirmation_view(self, request):
+        message = self.confirmation_text or self.default_confirmation_text
         return TemplateResponse(
-            request, self.confirmation_template, self.get_context(request) | {"confirmation": True}
+            request, self.confirmation_template, self.get_context(request) | {"confirmation_message": message}
         )
 
     def render_form(self, request, form, status=200):
-        context = self.get_context(request) | {"form": form}
+        context = self.get_context(request) | {"form": form.describe_fields()}
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
@@ -122,6 +123,10 @@ class VolunteerApplicationPage(FormPageMixin, BasePage):
     parent_page_types = PROGRAMME_PARENTS
     subpage_types = []
     max_count_per_parent = 1
+    default_confirmation_text = _(
+        "Your application has been received. The town staff will contact you soon. "
+        "A confirmation has been sent to your e-mail address."
+    )
 
     class Meta:
         verbose_name = _("volunteer application page")
@@ -159,6 +164,10 @@ class HelpRequestPage(FormPageMixin, BasePage):
     parent_page_types = PROGRAMME_PARENTS
     subpage_types = []
     max_count_per_parent = 1
+    default_confirmation_text = _(
+        "Your request has been received. The town staff will put you in touch with a volunteer or an "
+        "animator, who will contact you. A confirmation has been sent to you if you gave an e-mail address."
+    )
 
     class Meta:
         verbose_name = _("help request page")
@@ -224,9 +233,26 @@ class ProgrammeFiguresPage(BasePage):
         verbose_name_plural = _("programme figures pages")
 
     def get_context(self, request, *args, **kwargs):
+        from programme.charts import bar_chart
         from programme.stats import programme_figures
 
         context = super().get_context(request, *args, **kwargs)
         site = self.get_site()
-        context["figures"] = programme_figures(site) if site else None
+        figures = programme_figures(site) if site else None
+        context["figures"] = figures
+        if figures:
+            context["charts"] = [
+                (
+                    "sessions",
+                    _("Coups de pouce per month"),
+                    bar_chart(
+                        figures["monthly"], "sessions", _("Coups de pouce per month"), "chart-sessions"
+                    ),
+                ),
+                (
+                    "shops",
+                    _("Shops helped per month"),
+                    bar_chart(figures["monthly"], "shops", _("Shops helped per month"), "chart-shops"),
+                ),
+            ]
         return context

@@ -51,4 +51,3 @@ class ProgrammeSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("coup de pouce programme")
         verbose_name_plural = _("coup de pouce programme")
-        permissions = [("manage_programme", _("Manage the coup de pouce programme of the town"))]

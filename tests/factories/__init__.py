@@ -7,6 +7,38 @@ from .home import (
     UserFactory,
     make_town,
 )
+from .learning import (
+    GuideIndexPageFactory,
+    GuidePageFactory,
+    SelfCheckPageFactory,
+    WorkshopIndexPageFactory,
+    WorkshopPageFactory,
+)
+from .programme import (
+    CoachingSessionFactory,
+    HelpRequestFactory,
+    TopicFactory,
+    VolunteerFactory,
+    programme_pages,
+    programme_staff,
+    volunteer_account,
+)
 from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
 
-__all__ = ["HomePageFactory", "ImageFactory", "StandardPageFactory", "UserFactory", "make_town"]
+__all__ = ["HomePageFactory", "ImageFactory", "StandardPageFactory", "UserFactory", "make_town",
+    "ShopCategoryFactory",
+    "ShopIndexPageFactory",
+    "make_shop",
+    "CoachingSessionFactory",
+    "HelpRequestFactory",
+    "TopicFactory",
+    "VolunteerFactory",
+    "programme_pages",
+    "programme_staff",
+    "volunteer_account",
+    "GuideIndexPageFactory",
+    "GuidePageFactory",
+    "SelfCheckPageFactory",
+    "WorkshopIndexPageFactory",
+    "WorkshopPageFactory",
+]

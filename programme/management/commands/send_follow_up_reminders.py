@@ -1,0 +1,51 @@
+"""Daily: e-mail each helper the follow-ups that are due today or overdue (once a day per session)."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+from wagtail_modeladmin.helpers import AdminURLHelper
+
+from home.models import TownIdentity
+from programme.models import CoachingSession
+from programme.notifications import send
+
+
+class Command(BaseCommand):
+    help = "E-mail helpers whose follow-ups are due today or overdue. Run it once a day (cron)."
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        sessions = (
+            CoachingSession.objects.filter(
+                follow_up_done=False, follow_up_date__isnull=False, follow_up_date__lte=today
+            )
+            .exclude(last_reminded_on=today)
+            .exclude(helper__isnull=True)
+            .exclude(helper__email="")
+            .select_related("helper", "request", "request__site")
+            .order_by("follow_up_date")
+        )
+        by_helper = defaultdict(list)
+        for session in sessions:
+            by_helper[session.helper].append(session)
+        base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+        sent = 0
+        for helper, helper_sessions in by_helper.items():
+            admin_url = ""
+            if helper.user_id:
+                admin_url = (
+                    base_url + AdminURLHelper(CoachingSession).get_action_url("index") + "?suivi=a-faire"
+                )
+            town = TownIdentity.for_site(helper.site).town_name or helper.site.site_name
+            send(
+                "follow_up_reminder",
+                [helper.email],
+                {"helper": helper, "sessions": helper_sessions, "town": town, "admin_url": admin_url},
+            )
+            CoachingSession.objects.filter(pk__in=[s.pk for s in helper_sessions]).update(
+                last_reminded_on=today
+            )
+            sent += 1
+        self.stdout.write(f"{sent} reminder(s) sent.")
