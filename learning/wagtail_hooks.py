@@ -35,7 +35,7 @@ class TownRecordPermissionHelper(PermissionHelper):
         return False
 
     def user_can_inspect_obj(self, user, obj):
-        return obj.site_id in staff_site_ids(user)
+        return self.inspect_view_enabled and obj.site_id in staff_site_ids(user)
 
     def user_can_edit_obj(self, user, obj):
         return obj.site_id in staff_site_ids(user)

@@ -1,0 +1,122 @@
+"""Factories for the learning space: guides, the self-check and workshops."""
+
+import datetime
+import json
+import uuid
+
+import wagtail_factories
+from django.utils import timezone
+
+from learning.models import (
+    GuideIndexPage,
+    GuidePage,
+    SelfCheckPage,
+    WorkshopIndexPage,
+    WorkshopPage,
+)
+
+from .programme import TopicFactory
+
+
+def step(title, text="<p>Faites-le.</p>", image=None, alt=""):
+    illustration = {"image": image.pk if image else None, "alt_text": alt, "decorative": False, "caption": ""}
+    return {"type": "step", "value": {"title": title, "text": text, "illustration": illustration}}
+
+
+def guide_body(*blocks):
+    return json.dumps([{**block, "id": str(uuid.uuid4())} for block in blocks])
+
+
+class GuideIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Se former"
+    slug = "se-former"
+
+    class Meta:
+        model = GuideIndexPage
+
+
+class GuidePageFactory(wagtail_factories.PageFactory):
+    title = "Photographier ses produits"
+    summary = "Des photos nettes avec un téléphone."
+    level = "decouvrir"
+    time_needed = 15
+    body = guide_body(step("Trouvez la lumière"), step("Cadrez"))
+
+    class Meta:
+        model = GuidePage
+
+    @classmethod
+    def _create(cls, model_class, *args, topics=(), **kwargs):
+        page = super()._create(model_class, *args, **kwargs)
+        if topics:
+            page.topics.set(topics)
+            page.save_revision().publish()
+        return page
+
+
+def question(text, topic, answers, block_id=None):
+    return {
+        "type": "question",
+        "id": block_id or str(uuid.uuid4()),
+        "value": {
+            "question": text,
+            "help": "",
+            "topic": topic.pk,
+            "answers": [{"text": label, "points": points} for label, points in answers],
+        },
+    }
+
+
+class SelfCheckPageFactory(wagtail_factories.PageFactory):
+    title = "Où en êtes-vous avec le numérique ?"
+    slug = "auto-diagnostic"
+    progress_from = 3
+    master_from = 6
+    discover_text = "<p>Vous débutez, et c'est très bien.</p>"
+    progress_text = "<p>Vous avez déjà commencé.</p>"
+    master_text = "<p>Vous êtes à l'aise.</p>"
+    questions = "[]"
+
+    class Meta:
+        model = SelfCheckPage
+
+
+class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Ateliers"
+    slug = "ateliers"
+
+    class Meta:
+        model = WorkshopIndexPage
+
+
+class WorkshopPageFactory(wagtail_factories.PageFactory):
+    title = "Atelier photos"
+    starts_at = None
+    duration = 120
+    mode = "in_person"
+    place = "Salle des fêtes, place du Beffroi"
+    capacity = 2
+    level = "decouvrir"
+    description = "<p>Venez avec votre téléphone.</p>"
+
+    class Meta:
+        model = WorkshopPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        if kwargs.get("starts_at") is None:
+            kwargs["starts_at"] = timezone.now() + datetime.timedelta(days=7)
+        return super()._create(model_class, *args, **kwargs)
+
+
+__all__ = [
+    "GuideIndexPageFactory",
+    "GuidePageFactory",
+    "SelfCheckPageFactory",
+    "TopicFactory",
+    "WorkshopIndexPageFactory",
+    "WorkshopPageFactory",
+    "guide_body",
+    "question",
+    "step",
+]
