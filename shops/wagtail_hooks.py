@@ -28,3 +28,7 @@ from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 from .admin_click_collect import ClickCollectRequestAdmin  # noqa: E402
 
 modeladmin_register(ClickCollectRequestAdmin)
+
+
+# Shopkeepers: invitations, dashboard, menu, freshness panel (shops/admin_shopkeepers.py).
+from . import admin_shopkeepers  # noqa: E402, F401

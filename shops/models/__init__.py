@@ -1,3 +1,4 @@
+from .access import ModerationMode, ShopAccess, ShopFreshness, ShopkeeperSettings, ShopOwnership
 from .categories import SCHEMA_TYPES, ShopCategory
 from .click_collect import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange
 from .gallery import ShopPhoto
@@ -7,6 +8,11 @@ from .products import Product
 from .shop import SERVICE_FIELDS, SERVICES, ShopPage, ShopTag
 
 __all__ = [
+    "ModerationMode",
+    "ShopAccess",
+    "ShopFreshness",
+    "ShopkeeperSettings",
+    "ShopOwnership",
     "SCHEMA_TYPES",
     "SERVICES",
     "SERVICE_FIELDS",

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from shops.admin_forms import ShopPageForm
+from shops.models.access import STAFF_FIELDS_PERMISSION, staff_only
 from shops.validators import validate_acceslibre_url, validate_siret
 
 SHOP_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -164,7 +165,7 @@ class ShopPage(BasePage):
     shop_panels = [
         FieldPanel("title", help_text=_("The name of the shop, as on its sign.")),
         FieldPanel("pitch"),
-        FieldPanel("category"),
+        FieldPanel("category", permission=STAFF_FIELDS_PERMISSION),
         FieldPanel("description"),
         FieldPanel("tags"),
     ]
@@ -233,9 +234,15 @@ class ShopPage(BasePage):
             ObjectList(gallery_panels, heading=_("Photos")),
             ObjectList(product_panels, heading=_("Products")),
             ObjectList(services_panels, heading=_("Services")),
-            ObjectList(staff_panels, heading=_("Town's team")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+            ObjectList(
+                staff_only(staff_panels), heading=_("Town's team"), permission=STAFF_FIELDS_PERMISSION
+            ),
+            ObjectList(
+                staff_only(BasePage.promote_panels), heading=_("Promote"), permission=STAFF_FIELDS_PERMISSION
+            ),
+            ObjectList(
+                staff_only(BasePage.settings_panels), heading=_("Settings"), permission=STAFF_FIELDS_PERMISSION
+            ),
         ]
     )
     base_form_class = ShopPageForm
@@ -256,6 +263,7 @@ class ShopPage(BasePage):
     class Meta:
         verbose_name = _("shop")
         verbose_name_plural = _("shops")
+        permissions = [("edit_staff_fields", _("Can edit the fields of a shop page only the town sets"))]
 
     def clean(self):
         super().clean()

@@ -24,6 +24,7 @@ from .programme import (
     volunteer_account,
 )
 from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
+from .shopkeepers import make_shopkeeper, make_staff, shopkeeper_world
 
 __all__ = ["HomePageFactory", "ImageFactory", "StandardPageFactory", "UserFactory", "make_town",
     "ShopCategoryFactory",

@@ -1,0 +1,200 @@
+"""Who may edit a shop page, how their changes go live, and how fresh the page is.
+
+Access itself is a Wagtail group per shop (page permissions on the shop page, image
+permissions on the shop's own collection); the records below keep who was invited,
+by whom and when, and are never part of the page's revisions.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models.panels import PanelPlaceholder
+
+# Given to town staff groups: the fields of a shop page only the town's team sets
+# (category, coordinates, SIRET, address of the page, SEO, publishing schedule).
+STAFF_FIELDS_PERMISSION = "shops.edit_staff_fields"
+
+
+def staff_only(panels, permission=STAFF_FIELDS_PERMISSION):
+    """Copies of `panels` that only people holding `permission` see and may submit.
+
+    Wagtail removes a FieldPanel's field from the form when the person lacks the panel's
+    permission, so a crafted POST cannot change it; a group panel's permission only hides
+    it, hence the permission is set on every panel of the tree.
+    """
+    restricted = []
+    for panel in panels:
+        if isinstance(panel, str):
+            panel = FieldPanel(panel)
+        if isinstance(panel, PanelPlaceholder):
+            panel = panel.construct()
+            if panel is None:
+                continue
+        kwargs = panel.clone_kwargs()
+        if "children" in kwargs:
+            kwargs["children"] = staff_only(kwargs["children"], permission)
+        if "permission" in kwargs or hasattr(panel, "permission") or isinstance(panel, FieldPanel):
+            kwargs["permission"] = permission
+        restricted.append(panel.__class__(**kwargs))
+    return restricted
+
+
+class ModerationMode(models.TextChoices):
+    AFTER_APPROVAL = "approval", _("After approval by the town's team")
+    AT_ONCE = "at_once", _("At once")
+
+
+@register_setting(icon="group")
+class ShopkeeperSettings(BaseSiteSetting):
+    """How a town lets its shopkeepers publish, and when it asks them to check their page."""
+
+    moderation = models.CharField(
+        _("shopkeepers' changes go live"),
+        max_length=20,
+        choices=ModerationMode.choices,
+        default=ModerationMode.AFTER_APPROVAL,
+        help_text=_(
+            "“After approval”: a member of the town's team checks every change before visitors see it "
+            "(workflow “Relecture mairie”). “At once”: shopkeepers publish their changes themselves."
+        ),
+    )
+    to_check_after_months = models.PositiveSmallIntegerField(
+        _("page to check after (months)"),
+        default=3,
+        help_text=_("Without a confirmation or a publication for this long, the owners are asked to check."),
+    )
+    obsolete_after_months = models.PositiveSmallIntegerField(
+        _("page obsolete after (months)"),
+        default=6,
+        help_text=_("Without a confirmation or a publication for this long, the town's team is told."),
+    )
+
+    panels = [
+        FieldPanel("moderation"),
+        FieldPanel("to_check_after_months"),
+        FieldPanel("obsolete_after_months"),
+    ]
+
+    class Meta:
+        verbose_name = _("shopkeepers")
+
+    @property
+    def publish_at_once(self):
+        return self.moderation == ModerationMode.AT_ONCE
+
+
+class ShopOwnership(models.Model):
+    """The Wagtail group that holds a shop's permissions, and the shop's own image collection."""
+
+    shop = models.OneToOneField(
+        "shops.ShopPage", verbose_name=_("shop"), on_delete=models.CASCADE, related_name="ownership"
+    )
+    group = models.OneToOneField(
+        "auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="shop_ownership"
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("image collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("shop's owner group")
+        verbose_name_plural = _("shops' owner groups")
+
+    def __str__(self):
+        return self.group.name
+
+
+class ShopAccessQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ShopAccess(models.Model):
+    """A shopkeeper's access to one shop: who invited them, when they accepted, when it was revoked."""
+
+    shop = models.ForeignKey(
+        "shops.ShopPage", verbose_name=_("shop"), on_delete=models.CASCADE, related_name="accesses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("shopkeeper"),
+        on_delete=models.CASCADE,
+        related_name="shop_accesses",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("invited on"))
+    accepted_at = models.DateTimeField(_("password chosen on"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ShopAccessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("shopkeeper access")
+        verbose_name_plural = _("shopkeeper accesses")
+        ordering = ["-invited_at"]
+
+    def __str__(self):
+        return f"{self.user} → {self.shop}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+
+class ShopFreshness(models.Model):
+    """When a shop's owners last confirmed their page, and when they (or the town) were last reminded."""
+
+    shop = models.OneToOneField(
+        "shops.ShopPage", verbose_name=_("shop"), on_delete=models.CASCADE, related_name="freshness"
+    )
+    confirmed_at = models.DateTimeField(_("last confirmed by an owner"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_reminder_at = models.DateTimeField(_("last reminder to the owners"), null=True, blank=True)
+    last_escalation_at = models.DateTimeField(_("last alert to the town's team"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("freshness of a shop page")
+        verbose_name_plural = _("freshness of shop pages")
+
+    def __str__(self):
+        return str(self.shop)
+
+
+@receiver(post_save, sender=ShopkeeperSettings)
+def apply_moderation_setting(sender, instance, **kwargs):
+    """Switching the town's setting gives or takes the publish permission of its shop groups."""
+    from shops.shopkeepers import apply_moderation
+
+    if instance.site_id:
+        apply_moderation(instance.site)

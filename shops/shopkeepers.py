@@ -1,0 +1,325 @@
+"""Shopkeepers' access to their shop pages: groups, invitations, revocation, moderation.
+
+Each shop has one Wagtail group, “Boutique — <shop> (<town>)”, holding:
+- “change” (and “publish” when the town lets shopkeepers publish at once) on the shop page,
+- access to the admin,
+- add/choose/change image on the shop's own collection “<town> › <shop>”,
+- view/change of click & collect requests (the admin list keeps only their shops' ones).
+A shopkeeper is a user in one or several of these groups. Who was invited and when is kept
+in ShopAccess, outside the page's revisions.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.text import slugify
+from django.utils.translation import override
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from home.models import TownIdentity
+from shops.models import ShopAccess, ShopIndexPage, ShopkeeperSettings, ShopOwnership, ShopPage
+from shops.models.access import STAFF_FIELDS_PERMISSION
+
+INVITATION_SALT = "shops.shopkeepers.invitation"
+INVITATION_MAX_AGE = 7 * 24 * 3600  # seconds: an invitation link works for 7 days
+WORKFLOW_NAME = "Relecture mairie"
+SHOPKEEPER_MODEL_PERMISSIONS = [
+    ("shops", "view_clickcollectrequest"),
+    ("shops", "change_clickcollectrequest"),
+]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def town_name(site):
+    identity = TownIdentity.objects.filter(site=site).first()
+    return (identity.town_name if identity else "") or site.site_name or site.hostname
+
+
+def shop_site(shop):
+    return Site.objects.filter(root_page__in=shop.get_ancestors(inclusive=True)).first()
+
+
+def town_collection(site):
+    """The town's image collection (named after the town), created if missing."""
+    name = town_name(site)
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    return collection or root.add_child(name=name)
+
+
+def staff_groups(site):
+    """The groups that edit and publish the whole town: publish permission on its home page."""
+    return Group.objects.filter(
+        page_permissions__page=site.root_page, page_permissions__permission__codename="publish_page"
+    ).distinct()
+
+
+def is_shop_group(group):
+    return ShopOwnership.objects.filter(group=group).exists()
+
+
+def is_shopkeeper(user):
+    """A person whose only groups are shop groups: the admin shows them their shops only."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    cache_attr = "_is_shopkeeper"
+    if not hasattr(user, cache_attr):
+        groups = list(user.groups.values_list("id", flat=True))
+        shop_groups = ShopOwnership.objects.filter(group_id__in=groups).count()
+        setattr(user, cache_attr, bool(groups) and shop_groups == len(groups))
+    return getattr(user, cache_attr)
+
+
+def shops_of(user):
+    """The shop pages this person holds (through active shop groups)."""
+    return ShopPage.objects.filter(ownership__group__user=user).order_by("title")
+
+
+def publish_at_once(site):
+    return ShopkeeperSettings.for_site(site).publish_at_once
+
+
+@transaction.atomic
+def ensure_shop_group(shop):
+    """The shop's owner group with its permissions, created or brought up to date."""
+    shop = shop.specific if not isinstance(shop, ShopPage) else shop
+    site = shop_site(shop)
+    town = town_name(site) if site else ""
+    ownership = ShopOwnership.objects.filter(shop=shop).select_related("group").first()
+    name = f"Boutique — {shop.title} ({town})"[:150]
+    if ownership is None:
+        group, _created = Group.objects.get_or_create(name=name)
+        ownership = ShopOwnership.objects.create(shop=shop, group=group)
+    group = ownership.group
+    if group.name != name and not Group.objects.filter(name=name).exists():
+        group.name = name
+        group.save(update_fields=["name"])
+    if ownership.collection is None and site is not None:
+        parent = town_collection(site)
+        collection_name = f"{town} › {shop.title}"
+        collection = parent.get_children().filter(name=collection_name).first()
+        ownership.collection = collection or parent.add_child(name=collection_name)
+        ownership.save(update_fields=["collection"])
+
+    group.permissions.add(
+        _permission("wagtailadmin", "access_admin"),
+        *[_permission(app, codename) for app, codename in SHOPKEEPER_MODEL_PERMISSIONS],
+    )
+    GroupPagePermission.objects.get_or_create(
+        group=group, page=shop, permission=_permission("wagtailcore", "change_page")
+    )
+    set_publish(group, shop, bool(site) and publish_at_once(site))
+    if ownership.collection is not None:
+        for action in ["add", "choose", "change"]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=ownership.collection,
+                permission=_permission("wagtailimages", f"{action}_image"),
+            )
+    return ownership
+
+
+def set_publish(group, shop, allowed):
+    publish = _permission("wagtailcore", "publish_page")
+    if allowed:
+        GroupPagePermission.objects.get_or_create(group=group, page=shop, permission=publish)
+    else:
+        GroupPagePermission.objects.filter(group=group, page=shop, permission=publish).delete()
+
+
+def apply_moderation(site):
+    """Give or take the publish permission of every shop group of the town, after its setting."""
+    allowed = publish_at_once(site)
+    ownerships = ShopOwnership.objects.filter(shop__path__startswith=site.root_page.path).select_related(
+        "group", "shop"
+    )
+    for ownership in ownerships:
+        set_publish(ownership.group, ownership.shop, allowed)
+
+
+def grant_staff_permissions(group, site):
+    """Let a town's staff group set the staff-only shop fields and the town's shopkeeper settings."""
+    app_label, codename = STAFF_FIELDS_PERMISSION.split(".")
+    group.permissions.add(_permission(app_label, codename))
+    GroupSitePermission.objects.get_or_create(
+        group=group,
+        site=site,
+        permission=Permission.objects.get(
+            content_type=ContentType.objects.get_for_model(ShopkeeperSettings),
+            codename="change_shopkeepersettings",
+        ),
+    )
+
+
+@transaction.atomic
+def ensure_town_workflow(site, staff_group=None):
+    """The “Relecture mairie” workflow of the town, approved by its staff, on its shop directories."""
+    town = town_name(site)
+    groups = [staff_group] if staff_group else list(staff_groups(site))
+    task = GroupApprovalTask.objects.filter(name=f"{WORKFLOW_NAME} — {town}").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=f"{WORKFLOW_NAME} — {town}")
+    task.groups.add(*groups)
+    workflow = Workflow.objects.filter(name=f"{WORKFLOW_NAME} — {town}").first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=f"{WORKFLOW_NAME} — {town}")
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for index_page in ShopIndexPage.objects.descendant_of(site.root_page):
+        WorkflowPage.objects.update_or_create(page=index_page.page_ptr, defaults={"workflow": workflow})
+    return workflow
+
+
+# Invitations ------------------------------------------------------------------------------
+
+
+def _password_state(user):
+    """Changes as soon as the password is set, so an invitation link works only once."""
+    return salted_hmac(INVITATION_SALT, f"{user.pk}:{user.password}:{user.last_login}").hexdigest()[:24]
+
+
+def invitation_token(user):
+    return signing.TimestampSigner(salt=INVITATION_SALT).sign_object(
+        {"u": user.pk, "s": _password_state(user)}
+    )
+
+
+class InvitationError(Exception):
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason  # "expired" or "invalid"
+
+
+def user_from_invitation(token):
+    """The invited user, or InvitationError("expired" | "invalid") — a used link is invalid."""
+    signer = signing.TimestampSigner(salt=INVITATION_SALT)
+    try:
+        data = signer.unsign_object(token, max_age=INVITATION_MAX_AGE)
+    except signing.SignatureExpired:
+        raise InvitationError("expired") from None
+    except (signing.BadSignature, ValueError, TypeError):
+        raise InvitationError("invalid") from None
+    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
+    if user is None or not constant_time_compare(_password_state(user), str(data.get("s", ""))):
+        raise InvitationError("invalid")
+    return user
+
+
+def _unique_username(email):
+    User = get_user_model()
+    base = slugify(email.split("@")[0])[:120] or "commercant"
+    username, number = base, 1
+    while User.objects.filter(username=username).exists():
+        number += 1
+        username = f"{base}-{number}"
+    return username
+
+
+def invite(shop, email, first_name, last_name, invited_by=None, send=True):
+    """Give this person access to the shop (account created or reused by e-mail) and e-mail them."""
+    with transaction.atomic():
+        access = _grant(shop, email, first_name, last_name, invited_by)
+    if send:
+        send_invitation(access)
+    return access
+
+
+def _grant(shop, email, first_name, last_name, invited_by):
+    User = get_user_model()
+    email = email.strip()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is None:
+        user = User(username=_unique_username(email), email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.save()
+    elif not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    ownership = ensure_shop_group(shop)
+    user.groups.add(ownership.group)
+    access = ShopAccess.objects.active().filter(shop=shop, user=user).first()
+    if access is None:
+        access = ShopAccess.objects.create(
+            shop=shop, user=user, invited_by=invited_by, invited_at=timezone.now()
+        )
+    return access
+
+
+def site_url(site, path):
+    if site is None:
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site.root_url.rstrip("/") + path
+
+
+def send_invitation(access):
+    user, shop = access.user, access.shop
+    site = shop_site(shop)
+    if user.has_usable_password():
+        link = site_url(site, reverse("wagtailadmin_login"))
+    else:
+        link = site_url(site, reverse("shopkeeper_set_password", args=[invitation_token(user)]))
+    context = {
+        "user": user,
+        "shop": shop,
+        "town": town_name(site) if site else "",
+        "link": link,
+        "has_password": user.has_usable_password(),
+        "username": user.get_username(),
+        "invited_by": access.invited_by,
+        "days": INVITATION_MAX_AGE // 86400,
+    }
+    with override("fr"):
+        subject = render_to_string("shops/emails/shopkeeper_invitation_subject.txt", context).strip()
+        body = render_to_string("shops/emails/shopkeeper_invitation.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+def accept_invitation(user):
+    ShopAccess.objects.active().filter(user=user, accepted_at__isnull=True).update(accepted_at=timezone.now())
+
+
+@transaction.atomic
+def revoke(access, revoked_by=None):
+    """Take the shop away from this person; deactivate the account if it holds nothing else."""
+    if access.revoked_at is None:
+        access.revoked_at = timezone.now()
+        access.revoked_by = revoked_by
+        access.save(update_fields=["revoked_at", "revoked_by"])
+    user = access.user
+    still_holds = ShopAccess.objects.active().filter(shop=access.shop, user=user).exists()
+    ownership = ShopOwnership.objects.filter(shop=access.shop).first()
+    if ownership and not still_holds:
+        user.groups.remove(ownership.group)
+    if not user.is_superuser and not user.groups.exists() and user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    return access
+
+
+def can_manage_shopkeepers(user, shop):
+    """Town staff of the shop's town (staff fields permission and publish rights on the shop)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.has_perm(STAFF_FIELDS_PERMISSION) and shop.permissions_for_user(user).can_publish()

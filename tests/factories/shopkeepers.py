@@ -1,0 +1,64 @@
+"""A small world for the shopkeepers' tests: both towns with their staff, shops and shopkeepers."""
+
+from types import SimpleNamespace
+
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+from home.demo import staff_permissions
+from shops.models import ShopOwnership
+from shops.shopkeepers import ensure_town_workflow, grant_staff_permissions, invite, town_collection
+
+from .home import UserFactory
+from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
+
+
+def make_staff(site, home_page, username):
+    group, _created = Group.objects.get_or_create(name=f"Équipe de la mairie — {site.site_name}")
+    staff_permissions(group, home_page, town_collection(site), site)
+    grant_staff_permissions(group, site)
+    user = UserFactory(username=username, first_name="Agent", last_name=site.site_name)
+    user.groups.add(group)
+    return user, group
+
+
+def make_shopkeeper(shop, username, *, password=True):
+    """A shopkeeper who holds `shop` (invited without e-mail) with a known password."""
+    user = UserFactory(username=username)
+    invite(shop, user.email, user.first_name, user.last_name, send=False)
+    user.refresh_from_db()
+    if password:
+        user.set_password("motdepasse-de-test")
+        user.save()
+    return user
+
+
+def shopkeeper_world(towns, *, workflow=True):
+    """Béthune: shops A and B, Beauvais: shop C; a shopkeeper each, staff each; the workflow."""
+    world = SimpleNamespace()
+    world.bethune = Site.objects.get(hostname="bethune.localhost")
+    world.beauvais = Site.objects.get(hostname="beauvais.localhost")
+    world.bethune_index = ShopIndexPageFactory(parent=towns["bethune"])
+    world.beauvais_index = ShopIndexPageFactory(parent=towns["beauvais"])
+    world.category = ShopCategoryFactory(name="Alimentation", slug="alimentation")
+    world.other_category = ShopCategoryFactory(name="Mode", slug="mode")
+    cat = {"category": world.category}
+    world.shop_a = make_shop(world.bethune_index, "Boulangerie Alpha", slug="alpha", **cat)
+    world.shop_b = make_shop(world.bethune_index, "Fleuriste Bêta", slug="beta", **cat)
+    world.shop_c = make_shop(world.beauvais_index, "Librairie Gamma", slug="gamma", town="Beauvais", **cat)
+    world.staff_bethune, world.staff_group_bethune = make_staff(
+        world.bethune, towns["bethune"], "agent-bethune"
+    )
+    world.staff_beauvais, world.staff_group_beauvais = make_staff(
+        world.beauvais, towns["beauvais"], "agent-beauvais"
+    )
+    world.keeper_a = make_shopkeeper(world.shop_a, "commercant-a")
+    world.keeper_b = make_shopkeeper(world.shop_b, "commercant-b")
+    world.keeper_c = make_shopkeeper(world.shop_c, "commercant-c")
+    world.admin = UserFactory(username="admin-test", is_superuser=True, is_staff=True)
+    if workflow:
+        ensure_town_workflow(world.bethune, world.staff_group_bethune)
+        ensure_town_workflow(world.beauvais, world.staff_group_beauvais)
+    world.collection_a = ShopOwnership.objects.get(shop=world.shop_a).collection
+    world.collection_c = ShopOwnership.objects.get(shop=world.shop_c).collection
+    return world
