@@ -49,6 +49,33 @@ class SessionTownFilter(TownFilter):
     site_field = "request__site_id"
 
 
+class TopicFilter(SimpleListFilter):
+    """Topics as a filter (Django's related-field filter needs django.contrib.admin, not installed)."""
+
+    title = _("topic")
+    parameter_name = "sujet"
+    topic_field = "topics"
+
+    def lookups(self, request, model_admin):
+        from learning.models import Topic
+
+        return [(topic.slug, topic.name) for topic in Topic.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{f"{self.topic_field}__slug": self.value()}).distinct()
+        return queryset
+
+
+class SkillFilter(TopicFilter):
+    title = _("skill")
+    topic_field = "skills"
+
+
+class TopicCoveredFilter(TopicFilter):
+    topic_field = "topics_covered"
+
+
 class ModeFilter(SimpleListFilter):
     title = _("mode")
     parameter_name = "mode"
@@ -138,7 +165,7 @@ class VolunteerAdmin(ModelAdmin):
     history_view_class = CheckedHistoryView
     inspect_view_enabled = True
     list_display = ["first_name", "last_name", "status", "get_skills_display", "get_modes_display", "site"]
-    list_filter = [TownFilter, "status", "skills", ModeFilter, "is_staff_animator"]
+    list_filter = [TownFilter, "status", SkillFilter, ModeFilter, "is_staff_animator"]
     search_fields = ["first_name", "last_name", "email"]
     list_export = [
         "first_name",
@@ -217,7 +244,7 @@ class HelpRequestAdmin(ModelAdmin):
     history_view_class = CheckedHistoryView
     inspect_view_enabled = True
     list_display = ["created_at", "shop_name", "contact_name", "status", "helper", "get_topics_display"]
-    list_filter = [TownFilter, "status", "topics", "level", "preferred_mode"]
+    list_filter = [TownFilter, "status", TopicFilter, "level", "preferred_mode"]
     search_fields = ["shop_name", "contact_name", "email"]
     list_export = [
         "created_at",
@@ -279,7 +306,7 @@ class CoachingSessionAdmin(ModelAdmin):
     history_view_class = CheckedHistoryView
     inspect_view_enabled = True
     list_display = ["date", "request", "helper", "duration_minutes", "follow_up_date", "follow_up_done"]
-    list_filter = [SessionTownFilter, FollowUpFilter, "mode", "topics_covered"]
+    list_filter = [SessionTownFilter, FollowUpFilter, "mode", TopicCoveredFilter]
     list_export = [
         "date",
         "request",

@@ -1,4 +1,4 @@
-"""Factories of the coup de pouce programme: pages, helpers, requests, sessions, staff and volunteer accounts."""
+"""Factories of the coup de pouce programme: pages, helpers, requests, sessions and accounts."""
 
 import datetime
 
@@ -84,6 +84,7 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Volunteer
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def skills(self, create, extracted, **kwargs):
@@ -102,6 +103,7 @@ class HelpRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = HelpRequest
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
