@@ -11,11 +11,23 @@ from zoneinfo import ZoneInfo
 
 from django.utils import dateformat
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
+
+from shops.models.opening import Weekday
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = datetime.UTC
 OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS_IN_SENTENCE = [
+    pgettext_lazy("weekday inside a sentence", "Monday"),
+    pgettext_lazy("weekday inside a sentence", "Tuesday"),
+    pgettext_lazy("weekday inside a sentence", "Wednesday"),
+    pgettext_lazy("weekday inside a sentence", "Thursday"),
+    pgettext_lazy("weekday inside a sentence", "Friday"),
+    pgettext_lazy("weekday inside a sentence", "Saturday"),
+    pgettext_lazy("weekday inside a sentence", "Sunday"),
+]
 # How far ahead we look for the next opening (long holidays included).
 LOOKAHEAD_DAYS = 62
 LAST_MINUTE = datetime.time(23, 59)
@@ -189,7 +201,7 @@ class ShopHours:
         if exceptional:
             return _("on %(date)s") % values
         if days < 7:
-            values["weekday"] = dateformat.format(local, "l")
+            values["weekday"] = WEEKDAYS_IN_SENTENCE[local.weekday()]
             return _("%(weekday)s at %(time)s") % values
         return _("on %(date)s at %(time)s") % values
 
@@ -209,7 +221,7 @@ class ShopHours:
             rows.append(
                 DayRow(
                     day=day,
-                    name=dateformat.format(day, "l").capitalize(),
+                    name=str(Weekday(day.weekday()).label),
                     ranges=[time_range.label() for time_range in self.ranges_on(day)],
                     is_today=day == today,
                     note=note,

@@ -48,7 +48,7 @@ def shop_json_ld(shop, request, now):
     special = hours.schema_org_special(now.astimezone(PARIS))
     if special:
         data["specialOpeningHoursSpecification"] = special
-    products = list(shop.products.all())
+    products = shop.product_list
     if products:
         data["makesOffer"] = [product_offer(shop, product, request) for product in products]
     return data

@@ -283,29 +283,52 @@ class ShopPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        if getattr(request, "is_preview", False):
-            products, photos = list(self.products.all()), list(self.gallery.all())
-        else:
-            with_renditions = ["image__renditions"]
-            products = list(self.products.select_related("image").prefetch_related(*with_renditions))
-            photos = list(self.gallery.select_related("image").prefetch_related(*with_renditions))
+        if not getattr(request, "is_preview", False):
+            # Load products and photos once, with their images and renditions.
+            with_images = ["image__renditions"]
+            self._product_list = list(self.products.select_related("image").prefetch_related(*with_images))
+            photos = self.gallery.select_related("image").prefetch_related(*with_images)
+            self._photo_list = [photo for photo in photos if photo.image_id]
         context.update(
             {
                 "now": now,
                 "status": self.hours.status(now),
                 "week": self.hours.week(now),
                 "exceptions": self.hours.upcoming_exceptions(now),
-                "products": products,
-                "photos": [photo for photo in photos if photo.image_id],
+                "products": self.product_list,
+                "photos": self.photo_list,
                 "tags": list(self.tags.all()),
             }
         )
         return context
 
+    @cached_property
+    def _product_list(self):
+        return list(self.products.all())
+
+    @cached_property
+    def _photo_list(self):
+        return [photo for photo in self.gallery.all() if photo.image_id]
+
+    @property
+    def product_list(self):
+        return self._product_list
+
+    @property
+    def photo_list(self):
+        return self._photo_list
+
     @property
     def services(self):
         """The (field, label) pairs of the services this shop offers."""
         return [(name, label) for name, label in SERVICES if getattr(self, name)]
+
+    @cached_property
+    def freshness_date(self):
+        """The later of the owners' last confirmation and the last publication (see shops/freshness.py)."""
+        from shops.freshness import freshness_date
+
+        return freshness_date(self)
 
     @property
     def address(self):
@@ -324,10 +347,7 @@ class ShopPage(BasePage):
 
     @property
     def first_photo(self):
-        for photo in self.gallery.all():
-            if photo.image_id:
-                return photo
-        return None
+        return self.photo_list[0] if self.photo_list else None
 
     def get_social_image(self):
         if self.social_image_id:
