@@ -46,7 +46,7 @@ def town(towns):
         created_at=at(datetime.date(2026, 4, 1)),
         status=HelpRequest.Status.DONE,
     )
-    # Shop A again (same name, another request): counts once in "shops helped". Asked 20 May, session 24 May (4).
+    # Shop A again (same name, another request): counts once. Asked 20 May, session 24 May (4 days).
     shop_a_again = HelpRequestFactory(
         site=site,
         shop_name="boutique a",

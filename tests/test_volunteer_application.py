@@ -1,4 +1,4 @@
-"""“Devenir volontaire numérique” and “Nos volontaires”: consent recorded, only what volunteers agreed to shown."""
+"""“Devenir volontaire numérique” and “Nos volontaires”: consent recorded, only what was agreed shown."""
 
 import pytest
 from django.core.cache import cache
