@@ -1,5 +1,7 @@
 """What the learning pages do with a request: filters, feedback, self-check, workshop registration."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -228,8 +230,8 @@ def cancellation_token(registration):
 
 def cancellation_url(request, registration):
     workshop = registration.workshop
-    path = workshop.url + workshop.reverse_subpage("cancellation", args=[cancellation_token(registration)])
-    return request.build_absolute_uri(path)
+    path = workshop.url + workshop.reverse_subpage("cancellation")
+    return request.build_absolute_uri(f"{path}?{urlencode({'jeton': cancellation_token(registration)})}")
 
 
 def send_registration_email(request, registration, promoted=False):
@@ -298,7 +300,8 @@ def workshop_page(workshop, request):
     return TemplateResponse(request, "learning/workshop_page.html", context, status=status)
 
 
-def workshop_cancellation(workshop, request, token):
+def workshop_cancellation(workshop, request):
+    token = request.POST.get("jeton") or request.GET.get("jeton", "")
     try:
         data = signing.loads(token, salt=CANCEL_SALT)
         registration = Registration.objects.select_related("workshop").get(pk=data["r"], workshop=workshop)
@@ -308,6 +311,7 @@ def workshop_cancellation(workshop, request, token):
         return TemplateResponse(request, "learning/workshop_cancellation.html", context, status=400)
     context = workshop.get_context(request)
     context["registration"] = registration
+    context["token"] = token
     if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
         promoted = registration.cancel()
         if promoted:

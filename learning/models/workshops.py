@@ -158,11 +158,11 @@ class WorkshopPage(RoutablePageMixin, BasePage):
 
         return workshop_page(self, request)
 
-    @path("annulation/<str:token>/")
-    def cancellation(self, request, token):
+    @path("annulation/")
+    def cancellation(self, request):
         from learning.views import workshop_cancellation
 
-        return workshop_cancellation(self, request, token)
+        return workshop_cancellation(self, request)
 
 
 class Registration(models.Model):

@@ -1,0 +1,179 @@
+"""Workshops: register, waiting list when full, never overbooked, closed once past, staff export."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from learning.models import Registration
+from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
+from tests.factories import UserFactory, WorkshopIndexPageFactory, WorkshopPageFactory
+
+URL = "/ateliers/atelier-photos/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def workshop(towns):
+    index = WorkshopIndexPageFactory(parent=towns["bethune"])
+    return WorkshopPageFactory(parent=index, slug="atelier-photos", capacity=2)
+
+
+def register(client, name="Martine Lefebvre", email="martine@exemple.fr", phone="", consent="on", **extra):
+    data = {"name": name, "email": email, "phone": phone, "shop_name": "Mercerie", "consent": consent}
+    data.update(extra)
+    return client.post(URL, data, HTTP_HOST=BETHUNE_HOST, follow=True)
+
+
+def test_a_visitor_registers_and_gets_a_confirmation_with_a_calendar_file(client, workshop, mailoutbox):
+    html = client.get(URL, HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert "2 places restantes sur 2" in html and "La mairie de Béthune traite ces informations" in html
+
+    html = register(client).content.decode()
+    assert "Vous êtes inscrit. À bientôt à l&#x27;atelier !" in html
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed" and registration.consent_at is not None
+    assert registration.site.hostname == BETHUNE_HOST
+    assert "1 place restante sur 2" in html
+
+    message = mailoutbox[0]
+    assert message.to == ["martine@exemple.fr"]
+    assert message.subject == "Votre inscription : Atelier photos"
+    assert "Votre inscription à l'atelier « Atelier photos » est confirmée." in message.body
+    assert "/ateliers/atelier-photos/annulation/" in message.body
+    filename, content, mimetype = message.attachments[0]
+    assert filename == "atelier.ics" and mimetype.startswith("text/calendar")
+
+
+def test_a_phone_number_is_enough(client, workshop, mailoutbox):
+    register(client, email="", phone="06 12 34 56 78")
+    assert Registration.objects.get().phone == "06 12 34 56 78"
+    assert mailoutbox == []
+
+
+def test_without_any_contact_or_consent_nothing_is_saved_and_what_was_typed_stays(client, workshop):
+    response = client.post(
+        URL,
+        {"name": "Yacine", "shop_name": "Primeur Benali", "email": "", "phone": ""},
+        HTTP_HOST=BETHUNE_HOST,
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Indiquez une adresse e-mail ou un numéro de téléphone" in html
+    assert "Cochez cette case pour que nous puissions enregistrer votre inscription." in html
+    assert 'value="Primeur Benali"' in html and 'value="Yacine"' in html
+    assert not Registration.objects.exists()
+
+
+def test_beyond_capacity_people_go_on_the_waiting_list_and_are_told(client, workshop, mailoutbox):
+    register(client, name="Une")
+    register(client, name="Deux")
+    html = register(client, name="Trois", email="trois@exemple.fr").content.decode()
+    assert "L&#x27;atelier est complet : vous êtes sur la liste d&#x27;attente." in html
+    assert "S'inscrire sur la liste d'attente" in html
+    statuses = dict(Registration.objects.values_list("name", "status"))
+    assert statuses == {"Une": "confirmed", "Deux": "confirmed", "Trois": "waiting"}
+    assert mailoutbox[-1].subject == "Liste d'attente : Atelier photos"
+    assert mailoutbox[-1].attachments == []
+
+
+def test_seats_are_never_overbooked(workshop):
+    now = timezone.now()
+    for number in range(6):
+        workshop.register(name=f"Personne {number}", email=f"p{number}@exemple.fr", consent_at=now)
+    assert workshop.registrations.filter(status="confirmed").count() == 2
+    assert workshop.registrations.filter(status="waiting").count() == 4
+
+
+def test_seats_are_counted_while_the_workshop_is_locked(workshop):
+    """The lock is taken before the count, in the same transaction: two visitors cannot share a seat."""
+    with CaptureQueriesContext(connection) as queries:
+        workshop.register(name="Une", email="une@exemple.fr", consent_at=timezone.now())
+    sql = [query["sql"].upper() for query in queries.captured_queries]
+    count_at = next(i for i, query in enumerate(sql) if "COUNT(" in query)
+    if connection.vendor == "sqlite":
+        lock_at = next(i for i, query in enumerate(sql) if query.startswith("UPDATE"))
+    else:
+        lock_at = next(i for i, query in enumerate(sql) if "FOR UPDATE" in query)
+    assert lock_at < count_at
+
+
+def test_a_past_workshop_is_finished_and_closed(client, towns, workshop):
+    index = workshop.get_parent()
+    WorkshopPageFactory(
+        parent=index,
+        slug="passe",
+        title="Atelier d'hier",
+        starts_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    html = client.get("/ateliers/passe/", HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert "Cet atelier est terminé." in html
+    assert 'name="consent"' not in html
+    client.post(
+        "/ateliers/passe/", {"name": "Tard", "email": "t@exemple.fr", "consent": "on"}, HTTP_HOST=BETHUNE_HOST
+    )
+    assert not Registration.objects.exists()
+
+    listing = client.get("/ateliers/", HTTP_HOST=BETHUNE_HOST).content.decode()
+    upcoming, past = listing.split("Ateliers passés")
+    assert "Atelier photos" in upcoming and "Atelier d&#x27;hier" in past and "terminé" in past
+
+
+def test_staff_see_and_export_the_attendees_of_their_town_only(client, towns, workshop):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Site
+
+    from learning.access import grant_town_learning
+
+    now = timezone.now()
+    workshop.register(
+        name="Martine Lefebvre", email="martine@exemple.fr", shop_name="Mercerie", consent_at=now
+    )
+    other_index = WorkshopIndexPageFactory(parent=towns["beauvais"])
+    other = WorkshopPageFactory(parent=other_index, slug="atelier-beauvais", title="Atelier de Beauvais")
+    other.register(name="Personne de Beauvais", phone="0600000000", consent_at=now)
+
+    group = Group.objects.create(name="Équipe Béthune")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    grant_town_learning(group, Site.objects.get(hostname=BETHUNE_HOST))
+    user = UserFactory(username="agent")
+    user.groups.add(group)
+    client.force_login(user)
+
+    listing = client.get("/admin/learning/registration/").content.decode()
+    assert "Martine Lefebvre" in listing and "Personne de Beauvais" not in listing
+    assert "Atelier de Beauvais" not in listing
+    export = client.get(f"/admin/learning/registration/?export=csv&atelier={workshop.pk}")
+    content = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    assert "Martine Lefebvre" in content and "martine@exemple.fr" in content and "Mercerie" in content
+    assert "Beauvais" not in content
+    assert client.get(
+        f"/admin/learning/registration/inspect/{other.registrations.get().pk}/"
+    ).status_code in {
+        302,
+        403,
+        404,
+    }
+
+
+def test_old_registrations_are_deleted_after_three_months(towns, workshop):
+    old = WorkshopPageFactory(
+        parent=workshop.get_parent(), slug="vieux", starts_at=timezone.now() - datetime.timedelta(days=100)
+    )
+    now = timezone.now()
+    old.register(name="Ancienne", email="a@exemple.fr", consent_at=now)
+    workshop.register(name="Récente", email="r@exemple.fr", consent_at=now)
+    call_command("purge_workshop_registrations", stdout=open("/dev/null", "w"))
+    assert list(Registration.objects.values_list("name", flat=True)) == ["Récente"]
+
+
+def test_a_workshop_of_another_town_is_not_served_here(client, towns, workshop):
+    assert client.get(URL, HTTP_HOST=BEAUVAIS_HOST).status_code == 404
