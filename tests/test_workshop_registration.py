@@ -1,6 +1,7 @@
 """Workshops: register, waiting list when full, never overbooked, closed once past, staff export."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
@@ -171,7 +172,9 @@ def test_old_registrations_are_deleted_after_three_months(towns, workshop):
     now = timezone.now()
     old.register(name="Ancienne", email="a@exemple.fr", consent_at=now)
     workshop.register(name="Récente", email="r@exemple.fr", consent_at=now)
-    call_command("purge_workshop_registrations", stdout=open("/dev/null", "w"))
+    out = StringIO()
+    call_command("purge_workshop_registrations", stdout=out)
+    assert "1 workshop registration(s) deleted." in out.getvalue()
     assert list(Registration.objects.values_list("name", flat=True)) == ["Récente"]
 
 
