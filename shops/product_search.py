@@ -1,6 +1,7 @@
 """“Où trouver des piles ?”: the products of the live shops of one directory, searched together."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from wagtail.search.backends import get_search_backend
 
 from .forms import ProductSearchForm
 from .models import Product, ShopPage
@@ -11,7 +12,8 @@ RESULTS_PER_PAGE = 20
 def search_products(index_page, query):
     """Products of this directory's live, public shops matching the query (Wagtail search index)."""
     shop_ids = list(ShopPage.objects.live().public().child_of(index_page).values_list("pk", flat=True))
-    return Product.objects.filter(shop__in=shop_ids).select_related("shop", "image").search(query)
+    products = Product.objects.filter(shop__in=shop_ids).select_related("shop", "image")
+    return get_search_backend().search(query, products)
 
 
 def product_search_context(index_page, request):
