@@ -116,3 +116,11 @@ def test_people_without_the_permission_cannot_read_the_reports(client, towns, gu
     client.force_login(user)
     assert client.get("/admin/se-former/avis-par-guide/").status_code in {302, 403}
     assert client.get("/admin/learning/guidefeedback/").status_code in {302, 403}
+
+
+def test_the_counts_show_when_staff_edit_the_guide(admin_client, guide):
+    GuideFeedback.objects.create(guide=guide, site=guide.get_site(), helpful=True)
+    GuideFeedback.objects.create(guide=guide, site=guide.get_site(), helpful=True)
+    GuideFeedback.objects.create(guide=guide, site=guide.get_site(), helpful=False)
+    html = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    assert "« Ce guide vous a-t-il aidé ? » — oui : 2, non : 1." in html
