@@ -171,3 +171,6 @@ def load(context):
             index,
             "Voir les commerces",
         )
+    from .click_collect import load as load_click_collect  # requests in every status, staff permissions
+
+    load_click_collect(context)
