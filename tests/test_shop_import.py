@@ -45,7 +45,7 @@ def test_a_dry_run_of_the_sample_file_lists_five_creations_and_writes_nothing(in
     out, _err = run_command(tmp_path, SAMPLE.read_bytes(), "--dry-run")
 
     assert "5 création(s), 0 mise(s) à jour" in out
-    assert "Rien n'a été écrit" in out
+    assert "Rien n’a été écrit" in out
     assert ShopPage.objects.count() == 0
 
 
@@ -137,7 +137,7 @@ def test_every_bad_row_is_reported_in_french_with_its_line_and_column(index, row
 def test_a_file_with_one_bad_row_imports_nothing(index, tmp_path):
     content = "\n".join([HEADER, GOOD_ROW, GOOD_ROW.replace("Épicerie Test", "").replace("3 rue", "4 rue")])
 
-    with pytest.raises(CommandError, match="rien n'a été importé"):
+    with pytest.raises(CommandError, match="rien n’a été importé"):
         run_command(tmp_path, content, "--publish")
 
     assert ShopPage.objects.count() == 0
