@@ -321,3 +321,30 @@ def test_too_many_requests_from_one_address_get_a_friendly_message(client, shop,
     assert 'value="Sixième"' in content
     assert ClickCollectRequest.objects.count() == 5
     assert post(client, shop, valid_data(shop), REMOTE_ADDR="203.0.113.10").status_code == 302
+
+
+def test_the_shop_page_offers_the_form_only_when_the_shop_does_click_and_collect(client, shop, towns):
+    without = make_shop(shop_index(towns["bethune"]), title="Sans click", click_collect=False)
+
+    with_link = client.get(shop.url, HTTP_HOST=BETHUNE_HOST).content.decode()
+    without_link = client.get(without.url, HTTP_HOST=BETHUNE_HOST).content.decode()
+
+    assert f'href="/reserver/{shop.pk}/"' in with_link
+    assert "Faire mettre de côté" in with_link
+    assert "/reserver/" not in without_link
+
+
+def test_the_form_needs_a_bounded_number_of_queries_whatever_the_number_of_products(
+    client, towns, django_assert_max_num_queries
+):
+    products = [(f"Produit {number}", "2.50", True) for number in range(80)]
+    shop = make_shop(
+        shop_index(towns["bethune"]),
+        products=products,
+        pickup_slots=[(2, datetime.time(16), datetime.time(18))],
+    )
+
+    with django_assert_max_num_queries(20):
+        response = client.get(url(shop), HTTP_HOST=BETHUNE_HOST)
+
+    assert "Produit 79" in response.content.decode()
