@@ -20,7 +20,15 @@ from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, Self
 from learning.help import help_link
 from learning.ics import workshop_invitation
 from learning.levels import DigitalLevel
-from learning.models import GuideFeedback, GuidePage, Registration, SelfCheckResult, Topic
+from learning.models import (
+    GuideFeedback,
+    GuidePage,
+    Registration,
+    SelfCheckPage,
+    SelfCheckResult,
+    Topic,
+    WorkshopIndexPage,
+)
 from learning.models.guides import GUIDES_PER_PAGE
 
 FEEDBACK_SESSION_KEY = "learning_feedback_given"
@@ -62,7 +70,10 @@ def guide_listing_context(index_page, request):
         page_obj = paginator.page(1)
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
+    siblings = index_page.get_siblings(inclusive=False).live().public()
     return {
+        "self_check_page": siblings.type(SelfCheckPage).first(),
+        "workshop_index": siblings.type(WorkshopIndexPage).first(),
         "filter_form": form,
         "guides": page_obj,
         "page_obj": page_obj,
