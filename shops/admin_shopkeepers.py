@@ -265,3 +265,14 @@ def refuse_other_shops(request, page):
     """Belt and braces: a shopkeeper never opens another page's editor (page permissions already refuse)."""
     if is_shopkeeper(request.user) and not shops_of(request.user).filter(pk=page.pk).exists():
         raise PermissionDenied
+
+
+def _refuse_to_shopkeepers(request, page, *args, **kwargs):
+    """A shopkeeper may publish their page (if the town allows it) but never delete, unpublish,
+    move or copy it, even when the publish permission would let Wagtail do so."""
+    if is_shopkeeper(request.user):
+        raise PermissionDenied
+
+
+for _hook in ["before_delete_page", "before_unpublish_page", "before_move_page", "before_copy_page"]:
+    hooks.register(_hook, _refuse_to_shopkeepers)
