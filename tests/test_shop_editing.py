@@ -147,3 +147,12 @@ def test_photo_needs_a_description_or_the_decorative_flag(editor, directory):
         category, gallery=inline_formset([{"image": image.pk, "alt_text": "", "decorative": "on"}])
     )
     assert post(editor, directory, data).status_code == 302
+
+
+def test_the_editor_shows_the_shopkeeper_tabs_in_french(editor, directory):
+    response = editor.get(create_url(directory), HTTP_HOST="bethune.localhost")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for tab in ["Ma boutique", "Adresse et contact", "Horaires", "Photos", "Produits", "Services"]:
+        assert tab in html
+    assert "Ajoutez une ligne par plage horaire" in html
