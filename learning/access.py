@@ -10,6 +10,8 @@ def grant_town_learning(group, site):
     """Let a town's staff group see feedback, self-check figures and workshop registrations of that town."""
     permission = Permission.objects.get(content_type__app_label="learning", codename=MANAGE_CODENAME)
     GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
+    # Topics are shared by every town: staff choose them in the self-check questions, only admins edit them.
+    group.permissions.add(Permission.objects.get(content_type__app_label="learning", codename="view_topic"))
 
 
 def staff_site_ids(user):

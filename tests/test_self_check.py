@@ -179,3 +179,31 @@ def test_staff_see_the_counts_per_level_of_their_town(client, towns, self_check)
     html = client.get("/admin/se-former/auto-diagnostic/").content.decode()
     assert "<td>Découvrir</td><td>2</td>" in html and "<td>Maîtriser</td><td>1</td>" in html
     assert "<td>Progresser</td><td>0</td>" in html and "Beauvais" not in html
+
+
+def test_town_staff_can_edit_the_self_check_and_choose_topics(client, towns, self_check):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Site
+
+    from learning.access import grant_town_learning
+    from tests.factories import UserFactory
+
+    group = Group.objects.create(name="Équipe Béthune")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ["add_page", "change_page", "publish_page"]:
+        GroupPagePermission.objects.create(
+            group=group, page=towns["bethune"], permission=Permission.objects.get(codename=codename)
+        )
+    grant_town_learning(group, Site.objects.get(hostname=BETHUNE_HOST))
+    user = UserFactory(username="agent")
+    user.groups.add(group)
+    client.force_login(user)
+
+    edit = client.get(f"/admin/pages/{self_check.pk}/edit/")
+    assert edit.status_code == 200
+    assert "« Progresser » à partir de (points)" in edit.content.decode()
+    assert client.get("/admin/snippets/choose/learning/topic/").status_code == 200
+    # One self-check per town: it exists already, so only the other learning pages may be added.
+    assert client.get(f"/admin/pages/add/learning/selfcheckpage/{towns['bethune'].pk}/").status_code == 302
+    for model in ["guideindexpage", "workshopindexpage"]:
+        assert client.get(f"/admin/pages/add/learning/{model}/{towns['bethune'].pk}/").status_code == 200

@@ -152,6 +152,11 @@ class WorkshopPage(RoutablePageMixin, BasePage):
             status = Registration.Status.CONFIRMED if taken < self.capacity else Registration.Status.WAITING
             return Registration.objects.create(workshop=self, site=self.get_site(), status=status, **fields)
 
+    def serve_preview(self, request, mode_name):
+        from learning.views import workshop_page
+
+        return workshop_page(self, request)
+
     @path("")
     def workshop(self, request):
         from learning.views import workshop_page
