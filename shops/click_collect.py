@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from home.models import TownIdentity
 
@@ -55,6 +56,12 @@ def pickup_days(shop, today=None):
         if ranges:
             days.append((day, ranges))
     return days
+
+
+def day_label(day):
+    """“lundi 30 novembre”, in lower case whatever the weekday names' catalogue says."""
+    label = date_format(day, "l j F")
+    return label[:1].lower() + label[1:]
 
 
 def format_ranges(ranges):

@@ -4,7 +4,6 @@ import datetime
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from home.antispam import HoneypotFormMixin
@@ -13,6 +12,7 @@ from .click_collect import (
     BOOKING_WINDOW_DAYS,
     MAX_QUANTITY,
     bookable_products,
+    day_label,
     format_ranges,
     local_now,
     pickup_ranges,
@@ -167,7 +167,7 @@ class ClickCollectForm(HoneypotFormMixin, forms.Form):
             self.add_error(
                 "pickup_date",
                 _("The shop does not hand over orders on %(day)s: choose another day.")
-                % {"day": date_format(day, "l j F")},
+                % {"day": day_label(day)},
             )
             return
         if at is None:
@@ -176,7 +176,7 @@ class ClickCollectForm(HoneypotFormMixin, forms.Form):
             self.add_error(
                 "pickup_time",
                 _("On %(day)s, orders can be collected at these times: %(ranges)s.")
-                % {"day": date_format(day, "l j F"), "ranges": format_ranges(ranges)},
+                % {"day": day_label(day), "ranges": format_ranges(ranges)},
             )
             return
         wished = timezone.make_aware(datetime.datetime.combine(day, at))
