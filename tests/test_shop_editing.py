@@ -156,3 +156,29 @@ def test_the_editor_shows_the_shopkeeper_tabs_in_french(editor, directory):
     for tab in ["Ma boutique", "Adresse et contact", "Horaires", "Photos", "Produits", "Services"]:
         assert tab in html
     assert "Ajoutez une ligne par plage horaire" in html
+
+
+def test_preview_shows_unsaved_hours_and_products_before_publishing(editor, directory):
+    category = ShopCategoryFactory()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("shops", "shoppage", directory.pk))
+    data = shop_form(category, [{"weekday": "2", "opens": "10:00", "closes": "18:00"}])
+    assert editor.post(url, data, HTTP_HOST="bethune.localhost").json()["is_valid"]
+    html = editor.get(url, HTTP_HOST="bethune.localhost").content.decode()
+    assert "Boulangerie du Beffroi" in html
+    assert "Baguette tradition" in html
+    assert "10h–18h" in html
+    assert not ShopPage.objects.exists()
+
+
+def test_pickup_slots_are_separate_from_hours_and_may_not_overlap(editor, directory):
+    category = ShopCategoryFactory()
+    slots = [
+        {"weekday": "5", "starts": "10:00", "ends": "12:00"},
+        {"weekday": "5", "starts": "11:00", "ends": "13:00"},
+    ]
+    response = post(editor, directory, shop_form(category, pickup_slots=inline_formset(slots)))
+    assert "Cette plage horaire chevauche une autre plage du même jour" in error_text(response)
+    slots[1] = {"weekday": "5", "starts": "12:00", "ends": "11:00"}
+    response = post(editor, directory, shop_form(category, pickup_slots=inline_formset(slots)))
+    assert "La fin du créneau doit être après son début." in error_text(response)
+    assert not ShopPage.objects.exists()
