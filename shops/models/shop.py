@@ -241,7 +241,9 @@ class ShopPage(BasePage):
                 staff_only(BasePage.promote_panels), heading=_("Promote"), permission=STAFF_FIELDS_PERMISSION
             ),
             ObjectList(
-                staff_only(BasePage.settings_panels), heading=_("Settings"), permission=STAFF_FIELDS_PERMISSION
+                staff_only(BasePage.settings_panels),
+                heading=_("Settings"),
+                permission=STAFF_FIELDS_PERMISSION,
             ),
         ]
     )
