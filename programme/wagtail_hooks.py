@@ -305,7 +305,8 @@ class CoachingSessionAdmin(ModelAdmin):
     create_view_class = SessionCreateView
     history_view_class = CheckedHistoryView
     inspect_view_enabled = True
-    list_display = ["date", "request", "helper", "duration_minutes", "follow_up_date", "follow_up_done"]
+    # No boolean field here: modeladmin would draw it with django.contrib.admin's icons (not installed).
+    list_display = ["date", "request", "helper", "duration_minutes", "follow_up_date", "get_follow_up_status"]
     list_filter = [SessionTownFilter, FollowUpFilter, "mode", TopicCoveredFilter]
     list_export = [
         "date",

@@ -92,3 +92,16 @@ class CoachingSession(models.Model):
             "date": self.date.strftime("%d/%m/%Y"),
             "request": self.request,
         }
+
+    def get_follow_up_status(self):
+        from django.utils import timezone
+
+        if self.follow_up_done:
+            return _("Done")
+        if self.follow_up_date is None:
+            return _("None planned")
+        if self.follow_up_date < timezone.localdate():
+            return _("Overdue")
+        return _("To do")
+
+    get_follow_up_status.short_description = _("follow-up")
