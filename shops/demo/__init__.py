@@ -174,3 +174,6 @@ def load(context):
     from .click_collect import load as load_click_collect  # requests in every status, staff permissions
 
     load_click_collect(context)
+    from shops.demo_shopkeepers import load as load_shopkeepers  # accounts, workflow, freshness
+
+    load_shopkeepers(context)
