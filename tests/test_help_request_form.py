@@ -166,3 +166,42 @@ def test_the_form_states_who_processes_the_data_for_how_long_and_the_rights(clie
 
 def test_another_town_has_no_form_of_its_own_until_it_creates_the_page(client, setup):
     assert client.get("/coup-de-pouce/demander/", HTTP_HOST=BEAUVAIS_HOST).status_code == 404
+
+
+def test_a_shopkeeper_picks_their_shop_among_the_towns_live_shops(client, setup, towns):
+    from tests.factories import ShopCategoryFactory, ShopIndexPageFactory, make_shop
+
+    category = ShopCategoryFactory()
+
+    index = ShopIndexPageFactory(parent=towns["bethune"])
+    shop = make_shop(index, "Fromagerie Lenoir", category=category)
+    make_shop(index, "Brouillon caché", publish=False, category=category)
+    other_index = ShopIndexPageFactory(parent=towns["beauvais"])
+    make_shop(other_index, "Épicerie de Beauvais", category=category)
+
+    html = client.get("/coup-de-pouce/demander/", HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert "Fromagerie Lenoir" in html
+    assert "Brouillon caché" not in html and "Épicerie de Beauvais" not in html
+
+    response = client.post(
+        "/coup-de-pouce/demander/", valid_data(setup, shop=shop.pk, shop_name=""), HTTP_HOST=BETHUNE_HOST
+    )
+    assert response.status_code == 302
+    request = HelpRequest.objects.get()
+    assert request.shop_id == shop.pk
+    assert request.shop_name == "Fromagerie Lenoir"
+
+
+def test_a_shop_of_another_town_cannot_be_forced_into_the_form(client, setup, towns):
+    from tests.factories import ShopCategoryFactory, ShopIndexPageFactory, make_shop
+
+    category = ShopCategoryFactory()
+
+    make_shop(ShopIndexPageFactory(parent=towns["bethune"]), "Fromagerie Lenoir", category=category)
+    far = make_shop(ShopIndexPageFactory(parent=towns["beauvais"]), "Épicerie de Beauvais", category=category)
+    response = client.post(
+        "/coup-de-pouce/demander/", valid_data(setup, shop=far.pk, shop_name=""), HTTP_HOST=BETHUNE_HOST
+    )
+    assert response.status_code == 200
+    assert "Sélectionnez un choix valide" in response.content.decode()
+    assert HelpRequest.objects.count() == 0
