@@ -1,5 +1,6 @@
 from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -85,14 +86,33 @@ class RegistrationAdmin(ModelAdmin):
     list_display = ["name", "workshop", "status", "email", "phone", "shop_name", "created_at"]
     list_filter = [WorkshopFilter, "status"]
     search_fields = ["name", "email", "phone", "shop_name"]
-    list_export = ["workshop", "starts_at", "status", "name", "email", "phone", "shop_name", "created_at"]
+    list_export = [
+        "workshop",
+        "starts_at",
+        "status_label",
+        "name",
+        "email",
+        "phone",
+        "shop_name",
+        "registered_on",
+    ]
     export_filename = "inscriptions-ateliers"
     form_fields_exclude = ["site", "workshop", "consent_at", "cancelled_at"]
 
     def starts_at(self, obj):
-        return obj.workshop.starts_at.strftime("%d/%m/%Y %H:%M")
+        return timezone.localtime(obj.workshop.starts_at).strftime("%d/%m/%Y %H:%M")
 
     starts_at.short_description = _("date and time")
+
+    def status_label(self, obj):
+        return obj.get_status_display()
+
+    status_label.short_description = _("status")
+
+    def registered_on(self, obj):
+        return timezone.localtime(obj.created_at).strftime("%d/%m/%Y %H:%M")
+
+    registered_on.short_description = _("registered on")
 
     def get_queryset(self, request):
         return (

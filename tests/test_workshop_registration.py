@@ -155,6 +155,7 @@ def test_staff_see_and_export_the_attendees_of_their_town_only(client, towns, wo
     export = client.get(f"/admin/learning/registration/?export=csv&atelier={workshop.pk}")
     content = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     assert "Martine Lefebvre" in content and "martine@exemple.fr" in content and "Mercerie" in content
+    assert "Inscrit" in content
     assert "Beauvais" not in content
     assert client.get(
         f"/admin/learning/registration/inspect/{other.registrations.get().pk}/"
