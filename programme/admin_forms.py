@@ -80,11 +80,25 @@ class CoachingSessionAdminForm(WagtailAdminModelForm):
             helpers = helpers | Volunteer.objects.filter(pk=own.pk)
         self.fields["helper"].queryset = helpers.distinct()
         self.fields["helper"].required = False
+        if "guides" in self.fields:
+            self.fields["guides"].queryset = self.town_guides(user, staff_sites, own)
         if not staff_sites and own is not None:
             self.fields["helper"].initial = own.pk
             self.fields["helper"].disabled = True
         elif own is not None and not self.instance.pk:
             self.fields["helper"].initial = own.pk
+
+    @staticmethod
+    def town_guides(user, staff_sites, own):
+        """Live guides of the towns the user works in (empty while the learning app has none)."""
+        from django.apps import apps
+
+        guide_model = apps.get_model("learning", "GuidePage")
+        site_ids = set(staff_sites) | ({own.site_id} if own is not None else set())
+        guides = guide_model.objects.none()
+        for site in Site.objects.filter(id__in=site_ids):
+            guides = guides | guide_model.objects.live().descendant_of(site.root_page)
+        return guides.order_by("title")
 
     def clean(self):
         cleaned = super().clean()

@@ -92,6 +92,7 @@ def request_data(help_request):
                 "niveau_apres": session.level_after,
                 "compte_rendu": session.outcome,
                 "suivi_le": _iso(session.follow_up_date),
+                "guides": [guide.title for guide in session.guides.all()],
             }
             for session in help_request.sessions.all()
         ],

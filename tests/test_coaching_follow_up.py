@@ -150,3 +150,26 @@ def test_the_follow_up_list_shows_due_and_overdue_sessions_to_staff(client, town
     html = client.get(AdminURLHelper(CoachingSession).index_url + "?suivi=a-faire").content.decode()
     assert "Boucherie du Beffroi" in html
     assert "Plus tard" not in html
+
+
+def test_a_session_records_the_towns_guides_used_and_only_those(client, town, towns):
+    from tests.factories import GuideIndexPageFactory, GuidePageFactory
+
+    guide = GuidePageFactory(
+        parent=GuideIndexPageFactory(parent=towns["bethune"]), title="Photographier ses produits"
+    )
+    far_guide = GuidePageFactory(
+        parent=GuideIndexPageFactory(parent=towns["beauvais"]),
+        title="Guide de Beauvais",
+        slug="guide-beauvais",
+    )
+    request = HelpRequestFactory(site=town["site"], helper=town["lucie"], status=HelpRequest.Status.ASSIGNED)
+    client.force_login(town["staff"])
+    url = AdminURLHelper(CoachingSession).create_url
+    html = client.get(url).content.decode()
+    assert "Photographier ses produits" in html and "Guide de Beauvais" not in html
+    data = {"request": request.pk, "date": "2026-02-01", "duration_minutes": "120", "mode": "boutique"}
+    client.post(url, data | {"guides": [far_guide.pk]})
+    assert not CoachingSession.objects.exists()
+    assert client.post(url, data | {"guides": [guide.pk]}).status_code == 302
+    assert list(CoachingSession.objects.get().guides.all()) == [guide]

@@ -6,14 +6,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.search import index
 
 from learning.levels import DigitalLevel
 
 from .choices import Mode, slot_label
 
 
-class HelpRequest(index.Indexed, models.Model):
+class HelpRequest(models.Model):
     """A shopkeeper's request for a coup de pouce, from the public form to the last session."""
 
     class Status(models.TextChoices):
@@ -87,14 +86,6 @@ class HelpRequest(index.Indexed, models.Model):
             ],
             heading=_("The request"),
         ),
-    ]
-
-    search_fields = [
-        index.SearchField("shop_name"),
-        index.SearchField("contact_name"),
-        index.SearchField("email"),
-        index.FilterField("site"),
-        index.FilterField("status"),
     ]
 
     class Meta:

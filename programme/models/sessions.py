@@ -33,11 +33,18 @@ class CoachingSession(models.Model):
     topics_covered = models.ManyToManyField(
         "learning.Topic", verbose_name=_("topics covered"), blank=True, related_name="+"
     )
+    guides = models.ManyToManyField(
+        "learning.GuidePage",
+        verbose_name=_("guides used"),
+        blank=True,
+        related_name="+",
+        help_text=_("The portal's guides you used or left with the shopkeeper."),
+    )
     guides_used = models.TextField(
-        _("guides used"),
+        _("other resources"),
         blank=True,
         max_length=1000,
-        help_text=_("Titles or addresses of the guides you used, one per line."),
+        help_text=_("Titles or addresses of other guides or videos you used, one per line."),
     )
     level_before = models.CharField(
         _("level before"), max_length=12, choices=DigitalLevel.choices, blank=True
@@ -71,6 +78,7 @@ class CoachingSession(models.Model):
             [
                 FieldPanel("topics_covered", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("level_before"), FieldPanel("level_after")]),
+                FieldPanel("guides", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("guides_used"),
                 FieldPanel("outcome"),
             ],

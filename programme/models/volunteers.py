@@ -4,7 +4,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.search import index
 
 from .choices import Mode, slot_label
 
@@ -17,7 +16,7 @@ class VolunteerQuerySet(models.QuerySet):
         return self.active().filter(site=site, consent_public_listing=True, is_staff_animator=False)
 
 
-class Volunteer(index.Indexed, models.Model):
+class Volunteer(models.Model):
     """A person who gives coups de pouce: a volunteer, or a town animator (flagged) — both are “helpers”."""
 
     class Status(models.TextChoices):
@@ -103,14 +102,6 @@ class Volunteer(index.Indexed, models.Model):
             ],
             heading=_("Skills and modes"),
         ),
-    ]
-
-    search_fields = [
-        index.SearchField("first_name"),
-        index.SearchField("last_name"),
-        index.SearchField("email"),
-        index.FilterField("site"),
-        index.FilterField("status"),
     ]
 
     class Meta:
