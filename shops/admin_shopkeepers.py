@@ -24,8 +24,10 @@ from shops import freshness
 from shops.models import ShopAccess, ShopPage
 from shops.shopkeepers import can_manage_shopkeepers, invite, is_shopkeeper, revoke, shop_site, shops_of
 
-# Admin menu items a shopkeeper keeps; everything else is hidden (and refused by permissions anyway).
-SHOPKEEPER_MENU_ITEMS = {"images", "click-collect-requests", "clickcollectrequest"}
+# Admin menu items a shopkeeper keeps (images, their click & collect requests); everything else is
+# hidden, and refused by permissions anyway.
+SHOPKEEPER_MENU_ITEMS = {"images"}
+SHOPKEEPER_MENU_URLS = ["/admin/shops/clickcollectrequest/"]
 
 
 class InvitationForm(forms.Form):
@@ -244,7 +246,12 @@ def shopkeeper_homepage_panels(request, panels):
 @hooks.register("construct_main_menu")
 def shopkeeper_main_menu(request, menu_items):
     if is_shopkeeper(request.user):
-        menu_items[:] = [item for item in menu_items if item.name in SHOPKEEPER_MENU_ITEMS]
+        menu_items[:] = [
+            item
+            for item in menu_items
+            if item.name in SHOPKEEPER_MENU_ITEMS
+            or any(str(getattr(item, "url", "")).endswith(url) for url in SHOPKEEPER_MENU_URLS)
+        ]
 
 
 @hooks.register("construct_page_chooser_queryset")

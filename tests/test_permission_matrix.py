@@ -173,6 +173,8 @@ def test_a_shopkeeper_sees_nothing_else_in_the_page_chooser_and_the_admin_api(cl
     assert world.draft.title not in chooser.content.decode()
     search = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Brouillon"})
     assert world.draft.title not in search.content.decode()
+    admin_search = client.get(reverse("wagtailadmin_pages:search"), {"q": "Brouillon"})
+    assert world.draft.title not in admin_search.content.decode()
     api = client.get(f"/admin/api/main/pages/?child_of={world.bethune_index.pk}")
     assert world.draft.title not in api.content.decode()
     detail = client.get(f"/admin/api/main/pages/{world.draft.pk}/")
