@@ -19,7 +19,9 @@ def subject(message):
 def test_a_visitor_sets_a_product_aside_after_correcting_a_mistake(portal, page):
     page.goto(portal.url(SHOP_PATH))
     page.get_by_role("link", name="Faire mettre de côté").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Faire mettre de côté chez Boulangerie"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile("Faire mettre de côté chez Boulangerie")
+    )
     assert_no_axe_violations(page)
 
     # A day the shop hands over orders, after today: the form lists them.
