@@ -208,3 +208,35 @@ def test_the_edit_page_shows_the_request_and_no_visitor_without_email_gets_mail(
     assert "06 12 34 56 78" in page
     assert mailoutbox == []
     assert "appelez-le au 06 12 34 56 78" in response.content.decode()
+
+
+def test_the_list_needs_the_same_number_of_queries_for_3_or_30_requests(client, towns, bethune_staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    shop = make_shop(shop_index(towns["bethune"]))
+    client.force_login(bethune_staff)
+    counts = []
+    for total in (3, 30):
+        ClickCollectRequest.objects.all().delete()
+        for number in range(total):
+            make_request(shop, contact_name=f"Personne {number}")
+        client.get(LIST_URL, HTTP_HOST=BETHUNE_HOST)  # warm the caches of the admin menu
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(LIST_URL, HTTP_HOST=BETHUNE_HOST)
+        assert f"Personne {total - 1}" in response.content.decode()
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
+
+
+def test_the_internal_note_never_reaches_the_visitor(
+    client, requests_of_both_towns, bethune_staff, mailoutbox
+):
+    click_request, _other = requests_of_both_towns
+    client.force_login(bethune_staff)
+
+    change_status(client, click_request, "ready", note="Client difficile, bien vérifier")
+
+    (ready,) = mailoutbox
+    assert "Client difficile" not in ready.body

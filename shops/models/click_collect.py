@@ -34,13 +34,22 @@ class ClickCollectRequestQuerySet(models.QuerySet):
         return self.filter(editable_pages_filter(user, "shop__path"))
 
 
+def editable_page_paths(user):
+    """Tree paths of the pages on which this person holds the “change” permission (cached on the user)."""
+    paths = getattr(user, "_shops_editable_page_paths", None)
+    if paths is None:
+        paths = frozenset(
+            GroupPagePermission.objects.filter(
+                group__user=user, permission__codename="change_page"
+            ).values_list("page__path", flat=True)
+        )
+        user._shops_editable_page_paths = paths
+    return paths
+
+
 def editable_pages_filter(user, path_lookup="path"):
     """A Q object matching the pages (or a FK to pages) under a page this person may edit."""
-    paths = set(
-        GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page").values_list(
-            "page__path", flat=True
-        )
-    )
+    paths = editable_page_paths(user)
     if not paths:
         return models.Q(pk__in=[])
     query = models.Q()
