@@ -111,6 +111,8 @@ def test_upload_preview_then_confirm_creates_drafts(staff_client, towns):
     for name, slug in [("Alimentation", "alimentation"), ("Maison", "maison"), ("Services", "services")]:
         shop_category(name, slug)
     directory = shop_index(towns["bethune"])
+    form = staff_client.get(IMPORT_URL, HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert "Colonnes du fichier" in form and "Publier tout de suite" in form
 
     preview = upload(staff_client, SAMPLE.read_bytes(), directory=directory)
 
