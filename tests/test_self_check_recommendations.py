@@ -100,3 +100,14 @@ def test_the_help_request_is_prefilled_with_level_and_weak_topics(client, towns,
     _, html = recommended_titles(client, 2, 0, 1)
     url = help_page.relative_url(help_page.get_site())
     assert f'href="{url}?sujets=fiche,paiement&amp;niveau=progresser"' in html
+
+
+def test_the_result_page_queries_are_bounded(client, towns, setup, django_assert_max_num_queries):
+    index = GuideIndexPageFactory(parent=towns["bethune"], slug="encore", title="Encore")
+    for number in range(10):
+        GuidePageFactory(parent=index, title=f"Fiche {number}", slug=f"f{number}", topics=[setup["fiche"]])
+    response = client.post(
+        "/auto-diagnostic/", {"q-q1": "2", "q-q2": "0", "q-q3": "1"}, HTTP_HOST=BETHUNE_HOST
+    )
+    with django_assert_max_num_queries(40):
+        assert client.get(response["Location"], HTTP_HOST=BETHUNE_HOST).status_code == 200

@@ -181,3 +181,13 @@ def test_old_registrations_are_deleted_after_three_months(towns, workshop):
 
 def test_a_workshop_of_another_town_is_not_served_here(client, towns, workshop):
     assert client.get(URL, HTTP_HOST=BEAUVAIS_HOST).status_code == 404
+
+
+def test_workshop_pages_queries_are_bounded(client, workshop, django_assert_max_num_queries):
+    now = timezone.now()
+    for number in range(8):
+        workshop.register(name=f"Personne {number}", email=f"p{number}@exemple.fr", consent_at=now)
+    with django_assert_max_num_queries(30):
+        assert client.get(URL, HTTP_HOST=BETHUNE_HOST).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get("/ateliers/", HTTP_HOST=BETHUNE_HOST).status_code == 200
