@@ -13,7 +13,12 @@ def search_products(index_page, query):
     """Products of this directory's live, public shops matching the query (Wagtail search index)."""
     shop_ids = list(ShopPage.objects.live().public().child_of(index_page).values_list("pk", flat=True))
     products = Product.objects.filter(shop__in=shop_ids).select_related("shop", "image")
-    return get_search_backend().search(query, products)
+    backend = get_search_backend()
+    results = backend.search(query, products)
+    if not results.count():
+        # “pile” should still find “Piles AA”: fall back to the beginning of words.
+        results = backend.autocomplete(query, products)
+    return results
 
 
 def product_search_context(index_page, request):

@@ -75,3 +75,9 @@ def test_product_search_queries_are_bounded(client, directories, django_assert_m
     bethune, _beauvais = directories
     with django_assert_max_num_queries(20):
         search(client, bethune, BETHUNE_HOST, "piles")
+
+
+def test_the_beginning_of_a_word_is_enough(client, directories):
+    bethune, _beauvais = directories
+    names = {name for _link, name, _price in results(search(client, bethune, BETHUNE_HOST, "rallong"))}
+    assert names == {"Rallonge électrique"}
