@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Mode(models.TextChoices):
@@ -10,13 +11,15 @@ class Mode(models.TextChoices):
     VIDEO = "visio", _("By video call")
 
 
+# A context of their own: without it these labels would replace Django's weekday
+# names, which are lower case inside French dates.
 DAYS = [
-    ("lun", _("Monday")),
-    ("mar", _("Tuesday")),
-    ("mer", _("Wednesday")),
-    ("jeu", _("Thursday")),
-    ("ven", _("Friday")),
-    ("sam", _("Saturday")),
+    ("lun", pgettext_lazy("availability", "Monday")),
+    ("mar", pgettext_lazy("availability", "Tuesday")),
+    ("mer", pgettext_lazy("availability", "Wednesday")),
+    ("jeu", pgettext_lazy("availability", "Thursday")),
+    ("ven", pgettext_lazy("availability", "Friday")),
+    ("sam", pgettext_lazy("availability", "Saturday")),
 ]
 HALF_DAYS = [("matin", _("Morning")), ("apres-midi", _("Afternoon"))]
 SLOTS = [f"{day}-{half}" for day, _label in DAYS for half, _hl in HALF_DAYS]

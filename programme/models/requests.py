@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from learning.levels import DigitalLevel
@@ -16,7 +17,7 @@ class HelpRequest(models.Model):
     """A shopkeeper's request for a coup de pouce, from the public form to the last session."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = "new", pgettext_lazy("help request status", "New")
         ASSIGNED = "assigned", _("Assigned")
         SCHEDULED = "scheduled", _("Scheduled")
         DONE = "done", _("Done")

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from .choices import Mode, slot_label
@@ -21,7 +22,7 @@ class Volunteer(models.Model):
 
     class Status(models.TextChoices):
         APPLIED = "applied", _("Applied")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", pgettext_lazy("volunteer status", "Active")
         PAUSED = "paused", _("Paused")
         LEFT = "left", _("Left")
 

@@ -2,11 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import GroupPagePermission, Site
 
 
 class ClickCollectStatus(models.TextChoices):
-    NEW = "new", _("New")
+    NEW = "new", pgettext_lazy("click and collect status", "New")
     ACCEPTED = "accepted", _("Accepted")
     READY = "ready", _("Ready to collect")
     COLLECTED = "collected", _("Collected")

@@ -23,6 +23,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # axe rules are WCAG 2.1 A/AA, the level RGAA 4 asks of French public sites.
+# What django.core.mail.backends.filebased writes after each message.
+MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
@@ -49,10 +51,16 @@ class Portal:
         ).stdout
 
     def sent_emails(self):
+        """Every e-mail the server sent; Django's file backend may put several in one file."""
         folder = self.var_dir / "mail"
         if not folder.exists():
             return []
-        return [message_from_bytes(path.read_bytes()) for path in sorted(folder.iterdir())]
+        return [
+            message_from_bytes(raw.strip())
+            for path in sorted(folder.iterdir())
+            for raw in path.read_bytes().split(MAIL_SEPARATOR)
+            if raw.strip()
+        ]
 
 
 def _free_port():

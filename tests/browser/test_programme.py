@@ -10,14 +10,7 @@ SHOP = "Boutique du Test Navigateur"
 
 
 def mail_recipients(portal):
-    """Every To: line written by the file e-mail backend (one file may hold several messages)."""
-    folder = portal.var_dir / "mail"
-    lines = []
-    for path in sorted(folder.iterdir()) if folder.exists() else []:
-        lines += [
-            line[4:] for line in path.read_text(errors="ignore").splitlines() if line.startswith("To: ")
-        ]
-    return lines
+    return [mail["To"] for mail in portal.sent_emails()]
 
 
 def log_in(page, portal, username):
