@@ -1,0 +1,86 @@
+"""Guessing passwords: after 5 wrong ones, that account is locked for 15 minutes from that address."""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+
+from tests.conftest import BETHUNE_HOST
+
+LOGIN_URL = "/admin/login/"
+PASSWORD = "le-bon-mot-de-passe"
+
+
+@pytest.fixture
+def editor(towns, django_user_model):
+    return django_user_model.objects.create_superuser("agent-mairie", "agent@example.org", PASSWORD)
+
+
+def sign_in(client, username, password, ip="192.0.2.10"):
+    return client.post(
+        LOGIN_URL,
+        {"username": username, "password": password},
+        HTTP_HOST=BETHUNE_HOST,
+        REMOTE_ADDR=ip,
+    )
+
+
+def is_signed_in(client):
+    return "_auth_user_id" in client.session
+
+
+def fail_five_times(client, username="agent-mairie", ip="192.0.2.10"):
+    statuses = [sign_in(client, username, "mauvais", ip=ip).status_code for _ in range(5)]
+    # The login form again with its error four times; the fifth failure already locks.
+    assert statuses == [200, 200, 200, 200, 429]
+    assert not is_signed_in(client)
+
+
+def test_the_sixth_attempt_is_refused_even_with_the_right_password(client, editor):
+    fail_five_times(client)
+
+    response = sign_in(client, "agent-mairie", PASSWORD)
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Trop de tentatives de connexion" in page
+    assert "15 minutes" in page
+    assert not is_signed_in(client)
+
+
+def test_another_address_or_another_account_is_not_locked(client, editor, django_user_model):
+    django_user_model.objects.create_superuser("autre-agent", "autre@example.org", PASSWORD)
+    fail_five_times(client)
+
+    assert sign_in(client, "autre-agent", PASSWORD).status_code == 302
+    assert is_signed_in(client)
+    client.logout()
+    assert sign_in(client, "agent-mairie", PASSWORD, ip="198.51.100.7").status_code == 302
+    assert is_signed_in(client)
+
+
+def test_signing_in_works_again_after_the_cool_off(client, editor):
+    fail_five_times(client)
+    assert sign_in(client, "agent-mairie", PASSWORD).status_code == 429
+
+    attempt = AccessAttempt.objects.get(username="agent-mairie")
+    attempt.attempt_time -= timedelta(minutes=16)
+    attempt.save()
+
+    assert sign_in(client, "agent-mairie", PASSWORD).status_code == 302
+    assert is_signed_in(client)
+
+
+def test_a_successful_sign_in_resets_the_count(client, editor):
+    for _ in range(4):
+        sign_in(client, "agent-mairie", "mauvais")
+    assert sign_in(client, "agent-mairie", PASSWORD).status_code == 302
+    client.logout()
+
+    for _ in range(4):
+        sign_in(client, "agent-mairie", "mauvais")
+    response = sign_in(client, "agent-mairie", PASSWORD)
+
+    assert response.status_code == 302
+    assert is_signed_in(client)
+    assert not AccessAttempt.objects.filter(username="agent-mairie").exists()
