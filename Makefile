@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 APPS := home shops learning programme
 PYTEST_WORKERS ?= auto
 
-.PHONY: run install install-test migrate demo static test test-unit test-browser lint format messages clean
+.PHONY: run install install-test migrate demo static test test-unit test-browser lint format messages clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,17 @@ messages: install
 		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l fr --no-location --no-obsolete -v0) || exit 1; \
 	done
 	$(MANAGE) compilemessages -v0
+
+## make backup: one archive of the database and uploaded files in var/backups/ (safe while the site runs)
+backup: install
+	$(MANAGE) backup
+
+## make restore FILE=var/backups/proximite-….tar.gz: check the archive, then restore it (asks for YES=1 over content)
+restore: install
+	@if [ -z "$(FILE)" ]; then \
+		echo "Usage: make restore FILE=var/backups/proximite-AAAA-MM-JJ-HHMMSS.tar.gz [YES=1]"; exit 2; \
+	fi
+	$(MANAGE) restore "$(FILE)" $(if $(YES),--yes)
 
 clean:
 	rm -rf $(VENV) var/static var/cache

@@ -1,0 +1,145 @@
+"""`manage.py backup` and `restore`: the demo data survives a round trip; a damaged archive changes nothing.
+
+The commands run as a person runs them, in a subprocess against a SQLite file and a media folder
+of their own.
+"""
+
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Install:
+    def __init__(self, var_dir):
+        self.var_dir = var_dir
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "SECRET_KEY"}
+        }
+        self.env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PROXIMITE_VAR_DIR": str(var_dir)})
+
+    def manage(self, *args, check=True):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if check:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    def state(self):
+        """What a restore must bring back: counts of records, and every media file with its checksum."""
+        with sqlite3.connect(self.var_dir / "db.sqlite3") as db:
+            counts = {
+                table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                for table in ("wagtailcore_page", "wagtailcore_revision", "wagtailimages_image", "auth_user")
+            }
+        media = self.var_dir / "media"
+        files = {
+            path.relative_to(media).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(media.rglob("*"))
+            if path.is_file()
+        }
+        return counts, files
+
+
+@pytest.fixture(scope="module")
+def install(tmp_path_factory):
+    """The demo data loaded into a fresh install, and one backup of it."""
+    live = Install(tmp_path_factory.mktemp("backup-install"))
+    live.manage("migrate", "--noinput", "-v0")
+    live.manage("load_demo")
+    output = live.manage("backup").stdout.strip()
+    live.archive = Path(output)
+    live.demo_state = live.state()
+    return live
+
+
+def test_the_backup_is_one_archive_with_the_database_media_and_checksums(install):
+    assert install.archive.parent == install.var_dir / "backups"
+    assert install.archive.name.startswith("proximite-") and install.archive.name.endswith(".tar.gz")
+    assert install.archive.stat().st_mode & 0o077 == 0  # personal data: owner only
+
+    with tarfile.open(install.archive) as archive:
+        names = set(archive.getnames())
+        manifest = json.load(archive.extractfile("manifest.json"))
+        database = archive.extractfile("database.sqlite3").read()
+
+    assert manifest["engine"] == "sqlite"
+    assert manifest["django"] and manifest["wagtail"] and manifest["created"]
+    assert set(manifest["files"]) == names - {"manifest.json"}
+    assert manifest["files"]["database.sqlite3"]["sha256"] == hashlib.sha256(database).hexdigest()
+    _, media = install.demo_state
+    assert media, "the demo data has pictures"
+    assert {f"media/{name}" for name in media} <= set(manifest["files"])
+
+
+def test_restore_brings_back_the_data_and_the_files(install):
+    install.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User; from wagtail.images.models import Image; "
+        "from wagtail.models import Page; User.objects.exclude(is_superuser=True).delete(); "
+        "Image.objects.order_by('pk').first().delete(); "
+        "Page.objects.filter(depth=4).order_by('pk').first().delete()",
+    )
+    media = install.var_dir / "media"
+    first, second = sorted(path for path in media.rglob("*") if path.is_file())[:2]
+    first.unlink()
+    second.write_bytes(b"not a picture any more")
+    (media / "intrus.txt").write_text("added after the backup")
+    assert install.state() != install.demo_state
+
+    result = install.manage("restore", str(install.archive), "--yes")
+
+    assert "Sauvegarde du" in result.stdout
+    assert install.state() == install.demo_state
+
+
+def tampered_copy(archive, target):
+    """The same archive with one byte changed in one media file, manifest untouched."""
+    with tarfile.open(archive) as source, tarfile.open(target, "w:gz") as copy:
+        victim = next(member for member in source.getmembers() if member.name.startswith("media/"))
+        for member in source.getmembers():
+            data = source.extractfile(member).read() if member.isfile() else None
+            if member.name == victim.name:
+                data = bytes([data[0] ^ 0xFF]) + data[1:]
+            copy.addfile(member, io.BytesIO(data) if data is not None else None)
+    return victim.name
+
+
+def test_a_tampered_archive_is_refused_and_nothing_changes(install, tmp_path):
+    target = tmp_path / "altered.tar.gz"
+    victim = tampered_copy(install.archive, target)
+
+    result = install.manage("restore", str(target), "--yes", check=False)
+
+    assert result.returncode != 0
+    assert "endommagée ou a été modifiée" in result.stderr
+    assert victim in result.stderr
+    assert "Rien n’a été modifié" in result.stderr
+    assert install.state() == install.demo_state
+
+
+def test_restoring_over_a_database_with_content_asks_for_yes(install):
+    result = install.manage("restore", str(install.archive), check=False)
+
+    assert result.returncode != 0
+    assert "--yes" in result.stderr
+    assert "La base de données n’est pas vide" in result.stderr
+    assert install.state() == install.demo_state
