@@ -1,7 +1,8 @@
 """`manage.py backup` and `restore`: the demo data survives a round trip; a damaged archive changes nothing.
 
-The commands run as a person runs them, in a subprocess against a SQLite file and a media folder
-of their own.
+The commands run as a person runs them, in a subprocess with a media folder of its own and a
+database of its own: a SQLite file, or, when the suite runs on PostgreSQL (DATABASE_URL), a
+PostgreSQL database created for the test on the same server and dropped after it.
 """
 
 import hashlib
@@ -12,22 +13,39 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+TABLES = ("wagtailcore_page", "wagtailcore_revision", "wagtailimages_image", "auth_user")
+
+
+def postgres_server():
+    """The suite's PostgreSQL server URL, or None when the suite runs on SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+def with_database(url, name):
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
 class Install:
-    def __init__(self, var_dir):
+    def __init__(self, var_dir, database_url=None):
         self.var_dir = var_dir
+        self.database_url = database_url
         self.env = {
             key: value
             for key, value in os.environ.items()
             if key not in {"DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "SECRET_KEY"}
         }
         self.env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PROXIMITE_VAR_DIR": str(var_dir)})
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
 
     def manage(self, *args, check=True):
         result = subprocess.run(
@@ -44,11 +62,16 @@ class Install:
 
     def state(self):
         """What a restore must bring back: counts of records, and every media file with its checksum."""
-        with sqlite3.connect(self.var_dir / "db.sqlite3") as db:
-            counts = {
-                table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                for table in ("wagtailcore_page", "wagtailcore_revision", "wagtailimages_image", "auth_user")
-            }
+        if self.database_url:
+            with psycopg.connect(self.database_url) as db:
+                counts = {
+                    table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in TABLES
+                }
+        else:
+            with sqlite3.connect(self.var_dir / "db.sqlite3") as db:
+                counts = {
+                    table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in TABLES
+                }
         media = self.var_dir / "media"
         files = {
             path.relative_to(media).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -61,13 +84,26 @@ class Install:
 @pytest.fixture(scope="module")
 def install(tmp_path_factory):
     """The demo data loaded into a fresh install, and one backup of it."""
-    live = Install(tmp_path_factory.mktemp("backup-install"))
-    live.manage("migrate", "--noinput", "-v0")
-    live.manage("load_demo")
-    output = live.manage("backup").stdout.strip()
-    live.archive = Path(output)
-    live.demo_state = live.state()
-    return live
+    server = postgres_server()
+    database_url = None
+    if server:
+        name = f"proximite_backup_test_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        database_url = with_database(server, name)
+    live = Install(tmp_path_factory.mktemp("backup-install"), database_url)
+    try:
+        live.manage("migrate", "--noinput", "-v0")
+        live.manage("load_demo")
+        output = live.manage("backup").stdout.strip()
+        live.archive = Path(output)
+        live.engine = "postgresql" if server else "sqlite"
+        live.demo_state = live.state()
+        yield live
+    finally:
+        if server:
+            with psycopg.connect(server, autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def test_the_backup_is_one_archive_with_the_database_media_and_checksums(install):
@@ -78,12 +114,13 @@ def test_the_backup_is_one_archive_with_the_database_media_and_checksums(install
     with tarfile.open(install.archive) as archive:
         names = set(archive.getnames())
         manifest = json.load(archive.extractfile("manifest.json"))
-        database = archive.extractfile("database.sqlite3").read()
+        database_file = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}[install.engine]
+        database = archive.extractfile(database_file).read()
 
-    assert manifest["engine"] == "sqlite"
+    assert manifest["engine"] == install.engine
     assert manifest["django"] and manifest["wagtail"] and manifest["created"]
     assert set(manifest["files"]) == names - {"manifest.json"}
-    assert manifest["files"]["database.sqlite3"]["sha256"] == hashlib.sha256(database).hexdigest()
+    assert manifest["files"][database_file]["sha256"] == hashlib.sha256(database).hexdigest()
     _, media = install.demo_state
     assert media, "the demo data has pictures"
     assert {f"media/{name}" for name in media} <= set(manifest["files"])
