@@ -10,3 +10,6 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# One control socket per install, so two portals on one machine (or the browser
+# tests beside `make run`) never answer for each other.
+control_socket = os.path.join(os.environ.get("PROXIMITE_VAR_DIR", "var"), "gunicorn.ctl")
