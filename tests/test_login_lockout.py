@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 
 from tests.conftest import BETHUNE_HOST
 
@@ -84,3 +84,4 @@ def test_a_successful_sign_in_resets_the_count(client, editor):
     assert response.status_code == 302
     assert is_signed_in(client)
     assert not AccessAttempt.objects.filter(username="agent-mairie").exists()
+    assert not AccessLog.objects.exists(), "no record of who signed in from where"

@@ -152,6 +152,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "home/lockout.html"
+# No log of successful sign-ins (address, browser): only failed attempts, deleted once past the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
 # The same visitor address as the rate limits: X-Forwarded-For only when TRUST_X_FORWARDED_FOR is on.
 AXES_CLIENT_IP_CALLABLE = "home.antispam.client_ip"
 
