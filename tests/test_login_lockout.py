@@ -85,3 +85,41 @@ def test_a_successful_sign_in_resets_the_count(client, editor):
     assert is_signed_in(client)
     assert not AccessAttempt.objects.filter(username="agent-mairie").exists()
     assert not AccessLog.objects.exists(), "no record of who signed in from where"
+
+
+def test_a_made_up_forwarded_address_does_not_escape_the_lock(client, editor):
+    fail_five_times(client)
+
+    response = client.post(
+        LOGIN_URL,
+        {"username": "agent-mairie", "password": PASSWORD},
+        HTTP_HOST=BETHUNE_HOST,
+        REMOTE_ADDR="192.0.2.10",
+        HTTP_X_FORWARDED_FOR="203.0.113.99",
+    )
+
+    assert response.status_code == 429
+    assert not is_signed_in(client)
+
+
+def test_behind_a_trusted_proxy_the_visitor_address_counts(client, editor, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    for _ in range(5):
+        client.post(
+            LOGIN_URL,
+            {"username": "agent-mairie", "password": "mauvais"},
+            HTTP_HOST=BETHUNE_HOST,
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.5",
+        )
+
+    # Another visitor behind the same proxy can still sign in.
+    response = client.post(
+        LOGIN_URL,
+        {"username": "agent-mairie", "password": PASSWORD},
+        HTTP_HOST=BETHUNE_HOST,
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert response.status_code == 302
+    assert is_signed_in(client)
