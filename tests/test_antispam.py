@@ -39,3 +39,13 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(settings):
     assert rate_limited(first, "proxy-form", limit=1, period=60) is False
     assert rate_limited(first, "proxy-form", limit=1, period=60) is True
     assert rate_limited(second, "proxy-form", limit=1, period=60) is False
+
+
+def test_a_made_up_forwarded_address_does_not_escape_the_limit(settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    # The load balancer appends the real address after whatever the visitor sent.
+    honest = RequestFactory().post("/", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    spoofing = RequestFactory().post("/", HTTP_X_FORWARDED_FOR="203.0.113.1, 198.51.100.9")
+
+    assert rate_limited(honest, "spoof-form", limit=1, period=60) is False
+    assert rate_limited(spoofing, "spoof-form", limit=1, period=60) is True
