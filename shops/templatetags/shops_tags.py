@@ -2,12 +2,15 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from shops.json_ld import shop_json_ld
 
 register = template.Library()
+
+# What may not appear raw inside a <script> element (the same escapes as json_script).
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -24,5 +27,5 @@ def euros(value):
 def json_ld(context, shop):
     """The shop's schema.org data in a script tag that browsers never execute, safely escaped."""
     data = shop_json_ld(shop, context["request"], context["now"])
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
