@@ -1,7 +1,7 @@
 import datetime
 
 from django import forms
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -143,11 +143,9 @@ class WorkshopPage(RoutablePageMixin, BasePage):
         at the same time cannot both get the last seat.
         """
         with transaction.atomic():
-            if connection.vendor == "sqlite":
-                # SQLite has no row locks: a write takes the database lock for the whole transaction.
-                Registration.objects.filter(pk=0).update(status=Registration.Status.CANCELLED)
-            else:
-                WorkshopPage.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
+            # PostgreSQL locks the workshop row; SQLite has no row locks, but its
+            # transactions take the database's write lock up front (settings: IMMEDIATE).
+            WorkshopPage.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
             taken = Registration.objects.filter(workshop=self, status=Registration.Status.CONFIRMED).count()
             status = Registration.Status.CONFIRMED if taken < self.capacity else Registration.Status.WAITING
             return Registration.objects.create(workshop=self, site=self.get_site(), status=status, **fields)
@@ -202,10 +200,7 @@ class Registration(models.Model):
     def cancel(self):
         """Free the seat; the first person of the waiting list takes it. Returns that person, if any."""
         with transaction.atomic():
-            if connection.vendor == "sqlite":
-                Registration.objects.filter(pk=0).update(status=Registration.Status.CANCELLED)
-            else:
-                WorkshopPage.objects.select_for_update().filter(pk=self.workshop_id).values_list("pk").first()
+            WorkshopPage.objects.select_for_update().filter(pk=self.workshop_id).values_list("pk").first()
             current = Registration.objects.get(pk=self.pk)
             if current.status == Registration.Status.CANCELLED:
                 return None

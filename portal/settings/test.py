@@ -1,5 +1,8 @@
 """The test suite: fast hashing, in-memory e-mail and cache, no secrets needed."""
 
+import os
+import tempfile
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "tests-only-not-secret"
@@ -16,3 +19,11 @@ WAGTAILADMIN_BASE_URL = "http://localhost:8000"
 # Serve static files from the apps' folders: no collectstatic needed to run the tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# The test database is a file, as in production, not SQLite's shared in-memory
+# database: concurrent writers then really wait for each other's lock, as they do
+# under several gunicorn workers (the in-memory one fails at once instead).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"proximite-test-{os.getpid()}.sqlite3")
+    }

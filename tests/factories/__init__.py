@@ -23,23 +23,31 @@ from .programme import (
     programme_staff,
     volunteer_account,
 )
-from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
 from .shopkeepers import make_shopkeeper, make_staff, shopkeeper_world
+from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
 
-__all__ = ["HomePageFactory", "ImageFactory", "StandardPageFactory", "UserFactory", "make_town",
-    "ShopCategoryFactory",
-    "ShopIndexPageFactory",
-    "make_shop",
+__all__ = [
     "CoachingSessionFactory",
-    "HelpRequestFactory",
-    "TopicFactory",
-    "VolunteerFactory",
-    "programme_pages",
-    "programme_staff",
-    "volunteer_account",
     "GuideIndexPageFactory",
     "GuidePageFactory",
+    "HelpRequestFactory",
+    "HomePageFactory",
+    "ImageFactory",
     "SelfCheckPageFactory",
+    "ShopCategoryFactory",
+    "ShopIndexPageFactory",
+    "StandardPageFactory",
+    "TopicFactory",
+    "UserFactory",
+    "VolunteerFactory",
     "WorkshopIndexPageFactory",
     "WorkshopPageFactory",
+    "make_shop",
+    "make_shopkeeper",
+    "make_staff",
+    "make_town",
+    "programme_pages",
+    "programme_staff",
+    "shopkeeper_world",
+    "volunteer_account",
 ]

@@ -1,0 +1,40 @@
+"""Many people register for the last seats at the same moment: nobody is overbooked."""
+
+import threading
+
+import pytest
+from django.db import connections
+from django.utils import timezone
+
+from tests.factories import WorkshopIndexPageFactory, WorkshopPageFactory
+
+PEOPLE = 8
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_registrations_never_overbook_a_workshop(towns):
+    index = WorkshopIndexPageFactory(parent=towns["bethune"])
+    workshop = WorkshopPageFactory(parent=index, slug="atelier-simultane", capacity=3)
+    start = threading.Barrier(PEOPLE)
+    errors = []
+
+    def register(number):
+        try:
+            start.wait(timeout=10)
+            workshop.register(
+                name=f"Personne {number}", email=f"p{number}@exemple.fr", consent_at=timezone.now()
+            )
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register, args=(number,)) for number in range(PEOPLE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert workshop.registrations.filter(status="confirmed").count() == 3
+    assert workshop.registrations.filter(status="waiting").count() == PEOPLE - 3
