@@ -128,3 +128,11 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_shops(
 
     assert response.status_code == 200
     assert "Commerce 24" in response.content.decode()
+
+
+def test_the_directory_links_its_open_data_files(client, towns):
+    shop_index(towns["bethune"])
+    html = client.get("/commerces/", HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert 'href="/commerces.csv"' in html
+    assert 'href="/commerces.geojson"' in html
+    assert "Données ouvertes" in html
