@@ -1,7 +1,9 @@
 """Who sees the learning records in the admin: town staff see their town's, an administrator all."""
 
 from django.contrib.auth.models import Permission
-from wagtail.models import GroupSitePermission, Site
+from wagtail.models import GroupSitePermission
+
+from home.permissions import site_ids_with_permission
 
 MANAGE_CODENAME = "manage_learning"
 
@@ -15,19 +17,5 @@ def grant_town_learning(group, site):
 
 
 def staff_site_ids(user):
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    cache_attr = "_learning_staff_site_ids"
-    if not hasattr(user, cache_attr):
-        if user.is_superuser:
-            ids = set(Site.objects.values_list("id", flat=True))
-        else:
-            ids = set(
-                GroupSitePermission.objects.filter(
-                    group__user=user,
-                    permission__content_type__app_label="learning",
-                    permission__codename=MANAGE_CODENAME,
-                ).values_list("site_id", flat=True)
-            )
-        setattr(user, cache_attr, ids)
-    return getattr(user, cache_attr)
+    """Ids of the towns whose learning records this user manages (all for a superuser)."""
+    return site_ids_with_permission(user, "learning", MANAGE_CODENAME)

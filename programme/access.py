@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupSitePermission, Site
 
+from home.permissions import site_ids_with_permission
+
 # Whoever may change a town's programme settings manages its programme: Wagtail's group editor
 # already offers this permission per town ("site"), so staff set it up with no new screen.
 MANAGE_CODENAME = "change_programmesettings"
@@ -19,22 +21,7 @@ def grant_town_management(group, site):
 
 def staff_site_ids(user):
     """Ids of the towns whose programme this user manages (all for a superuser)."""
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    cache_attr = "_programme_staff_site_ids"
-    if not hasattr(user, cache_attr):
-        if user.is_superuser:
-            ids = set(Site.objects.values_list("id", flat=True))
-        else:
-            ids = set(
-                GroupSitePermission.objects.filter(
-                    group__user=user,
-                    permission__content_type__app_label="programme",
-                    permission__codename=MANAGE_CODENAME,
-                ).values_list("site_id", flat=True)
-            )
-        setattr(user, cache_attr, ids)
-    return getattr(user, cache_attr)
+    return site_ids_with_permission(user, "programme", MANAGE_CODENAME)
 
 
 def is_programme_staff(user):
