@@ -2,14 +2,13 @@
 
 import datetime
 
-from django import forms
 from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, EditView, HistoryView
 
@@ -196,39 +195,7 @@ class VolunteerAdmin(ModelAdmin):
         "notes",
         "created_at",
     ]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("site"),
-            MultiFieldPanel(
-                [
-                    FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
-                    FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                ],
-                heading=_("Identity and contact"),
-            ),
-            MultiFieldPanel(
-                [
-                    FieldPanel("status"),
-                    FieldPanel("is_staff_animator"),
-                    FieldPanel("consent_public_listing"),
-                    FieldPanel("notes"),
-                ],
-                heading=_("Follow-up by the town"),
-            ),
-            MultiFieldPanel(
-                [
-                    FieldPanel("skills", widget=forms.CheckboxSelectMultiple),
-                    FieldRowPanel(
-                        [FieldPanel("mode_in_shop"), FieldPanel("mode_phone"), FieldPanel("mode_video")]
-                    ),
-                    FieldPanel("availability"),
-                    FieldPanel("presentation"),
-                ],
-                heading=_("Skills and modes"),
-            ),
-        ],
-        base_form_class=VolunteerAdminForm,
-    )
+    edit_handler = ObjectList(Volunteer.panels, base_form_class=VolunteerAdminForm)
 
     def get_queryset(self, request):
         return access.visible_volunteers(request.user).select_related("site").prefetch_related("skills")

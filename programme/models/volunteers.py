@@ -77,6 +77,7 @@ class Volunteer(models.Model):
     objects = VolunteerQuerySet.as_manager()
 
     panels = [
+        FieldPanel("site"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
@@ -99,6 +100,7 @@ class Volunteer(models.Model):
                 FieldRowPanel(
                     [FieldPanel("mode_in_shop"), FieldPanel("mode_phone"), FieldPanel("mode_video")]
                 ),
+                FieldPanel("availability"),
                 FieldPanel("presentation"),
             ],
             heading=_("Skills and modes"),
