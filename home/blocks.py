@@ -120,17 +120,25 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link_block.html"
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    """A paragraph with the rich text editors may type: bold, italic, lists and links, no raw HTML."""
+
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        description = _("Text with bold, italic, lists and links.")
+        template = "blocks/paragraph_block.html"
+        preview_value = "<p>Une fiche à jour, ce sont des clients qui trouvent porte ouverte.</p>"
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of a standard page."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        description=_("Text with bold, italic, lists and links."),
-        template="blocks/paragraph_block.html",
-    )
+    paragraph = ParagraphBlock()
     image = AccessibleImageBlock()
     callout = CalloutBlock()
     embed = AccessibleEmbedBlock()

@@ -11,6 +11,7 @@ from home.blocks import (
     AccessibleImageBlock,
     DocumentLinkBlock,
     HeadingBlock,
+    ParagraphBlock,
 )
 
 
@@ -145,14 +146,7 @@ class GuideBodyBlock(blocks.StreamBlock):
     """The body of a guide."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        description=_("Text with bold, italic, lists and links."),
-        template="blocks/paragraph_block.html",
-        preview_value="<p>Une fiche à jour, c'est des clients qui trouvent porte ouverte.</p>",
-    )
+    paragraph = ParagraphBlock()
     step = StepBlock()
     tip = TipBlock()
     warning = WarningBlock()
