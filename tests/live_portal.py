@@ -1,0 +1,150 @@
+"""The real portal under gunicorn, for the browser and load tests.
+
+One server on a free loopback port with its own SQLite file, media, cache and
+e-mail folder, the demo data loaded into it, started with the project's
+gunicorn.conf.py as `make run` starts it.
+"""
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from email import message_from_bytes
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# What django.core.mail.backends.filebased writes after each message.
+MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+# Taken from the environment of whoever runs the tests, never given to the portal:
+# it has its own SQLite file and file cache in its folder.
+UNSHARED_VARIABLES = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
+
+
+@dataclass
+class Portal:
+    port: int
+    var_dir: Path
+    env: dict
+    server: subprocess.Popen | None = None
+
+    def url(self, path="/", town="bethune"):
+        return f"http://{self.host(town)}{path}"
+
+    def host(self, town="bethune"):
+        name = "localhost" if town == "bethune" else f"{town}.localhost"
+        return f"{name}:{self.port}"
+
+    def manage(self, *args):
+        """Run a management command against the live portal's database."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        ).stdout
+
+    def sent_emails(self):
+        """Every e-mail the server sent; Django's file backend may put several in one file."""
+        folder = self.var_dir / "mail"
+        if not folder.exists():
+            return []
+        return [
+            message_from_bytes(raw.strip())
+            for path in sorted(folder.iterdir())
+            for raw in path.read_bytes().split(MAIL_SEPARATOR)
+            if raw.strip()
+        ]
+
+    def worker_pids(self):
+        """The gunicorn workers the master runs now."""
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                # The parent pid is the second field after the parenthesised command name.
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # the process ended while we looked
+            if int(fields[1]) == self.server.pid:
+                pids.append(int(stat.parent.name))
+        return sorted(pids)
+
+    def kill_worker(self):
+        """SIGKILL one worker, as the kernel's OOM killer would; return its pid."""
+        pid = self.worker_pids()[0]
+        os.kill(pid, signal.SIGKILL)
+        return pid
+
+    def log(self):
+        return (self.var_dir / "gunicorn.log").read_text(errors="replace")
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_portal(var_dir, settings="portal.settings.dev", env=None):
+    """Migrate, load the demo data, collect static files, then serve until the block ends.
+
+    `env` adds or overrides environment variables of the portal (settings, gunicorn).
+    """
+    port = _free_port()
+    portal_env = {key: value for key, value in os.environ.items() if key not in UNSHARED_VARIABLES}
+    portal_env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": settings,
+            "PROXIMITE_VAR_DIR": str(var_dir),
+            "PORT": str(port),
+            "BIND": f"127.0.0.1:{port}",
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "GUNICORN_ACCESSLOG": "",
+            "WAGTAILADMIN_BASE_URL": f"http://localhost:{port}",
+        }
+    )
+    portal_env.update(env or {})
+    live = Portal(port, Path(var_dir), portal_env)
+    live.manage("migrate", "--noinput", "-v0")
+    live.manage("load_demo")
+    live.manage("collectstatic", "--noinput", "-v0")
+    with open(live.var_dir / "gunicorn.log", "w") as log:
+        live.server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+            cwd=ROOT,
+            env=portal_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_serving(live)
+            yield live
+        finally:
+            live.server.terminate()
+            live.server.wait(timeout=20)
+
+
+def _wait_until_serving(live):
+    """Wait for any HTTP answer: production settings answer plain HTTP with a redirect to HTTPS."""
+    deadline = time.monotonic() + 60
+    while True:
+        connection = http.client.HTTPConnection("127.0.0.1", live.port, timeout=2)
+        try:
+            connection.request("GET", "/", headers={"Host": live.host()})
+            connection.getresponse().read()
+            return
+        except (OSError, http.client.HTTPException):
+            if time.monotonic() > deadline or live.server.poll() is not None:
+                live.server.kill()
+                raise RuntimeError(live.log()) from None
+            time.sleep(0.3)
+        finally:
+            connection.close()
