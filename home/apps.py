@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Town portal")
+
+    def ready(self):
+        from home import page_cache_signals
+
+        page_cache_signals.connect()

@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -329,4 +330,7 @@ def workshop_cancellation(workshop, request):
             send_registration_email(request, promoted, promoted=True)
         messages.success(request, _("Your registration is cancelled. Thank you for freeing your seat."))
         return HttpResponseRedirect(workshop.url)
-    return TemplateResponse(request, "learning/workshop_cancellation.html", context)
+    response = TemplateResponse(request, "learning/workshop_cancellation.html", context)
+    # It shows the person's name: never kept by the page cache, a CDN or a shared computer.
+    add_never_cache_headers(response)
+    return response

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Site
 from wagtail.search import index
 
+from home import page_cache
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from learning.levels import DigitalLevel
@@ -208,6 +209,8 @@ class Registration(models.Model):
             Registration.objects.filter(pk=self.pk).update(
                 status=Registration.Status.CANCELLED, cancelled_at=timezone.now()
             )
+            # update() sends no signal: the seats left shown on the cached workshop page change.
+            page_cache.invalidate_town(current.site_id)
             self.refresh_from_db()
             if not was_confirmed:
                 return None

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Early: a cached page for an anonymous visitor is served before anything reads the database.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -123,15 +126,32 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "proximite"),
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "proximite") + "-pages",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache-pages"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
+
+# Full-page cache for anonymous visitors (home/page_cache.py), read at each request.
+# Pages that depend on the clock ("open now") lag at most PAGE_CACHE_TIMEOUT seconds;
+# a CDN may keep a page PAGE_CACHE_CDN_MAX_AGE seconds (its own page is purged on publication).
+PAGE_CACHE = env_bool("PROXIMITE_PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_PAGE_CACHE_TIMEOUT", "60"))
+PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PROXIMITE_CDN_MAX_AGE", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,13 +190,38 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Beyond one machine, uploaded files live in an S3-compatible bucket (django-storages) that
+# every host shares; the keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (read by boto3).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 # Serve uploaded files from Django itself: right on one machine, switched off
 # when media live on S3-compatible storage or behind a web server.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    _s3_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": _s3_endpoint or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": _s3_domain or None,
+            # Public files (photos, guides' downloads) at stable addresses that pages and a CDN can cache.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if "MEDIA_URL" not in os.environ:
+        if _s3_domain:
+            MEDIA_URL = f"https://{_s3_domain}/"
+        elif _s3_endpoint:
+            MEDIA_URL = f"{_s3_endpoint}/{AWS_STORAGE_BUCKET_NAME}/"
+        else:
+            MEDIA_URL = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
 
 # E-mail: printed on the console unless an SMTP server is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -225,6 +270,25 @@ SHOPS_MAP_TILE_URL = os.environ.get("SHOPS_MAP_TILE_URL", "https://tile.openstre
 SHOPS_MAP_ATTRIBUTION = os.environ.get(
     "SHOPS_MAP_ATTRIBUTION", "© les contributeurs d’OpenStreetMap (https://www.openstreetmap.org/copyright)"
 )
+
+# A CDN in front of the hosts: wagtail.contrib.frontend_cache purges a page's addresses when it
+# is published, unpublished, moved or deleted, with its town's home and listing pages
+# (home/page_cache_signals.py). Either an HTTP purge address (Varnish, Fastly, a reverse proxy
+# that accepts PURGE) or a Cloudflare zone with an API token.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("PROXIMITE_CDN_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["PROXIMITE_CDN_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Behind a load balancer that sets X-Forwarded-For, rate limits count the real visitor.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
