@@ -7,9 +7,12 @@ environment variable; the defaults are safe for a laptop.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PROXIMITE_VAR_DIR", BASE_DIR / "var"))
@@ -17,6 +20,14 @@ VAR_DIR = Path(os.environ.get("PROXIMITE_VAR_DIR", BASE_DIR / "var"))
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origin(url):
+    """The scheme and host of an absolute URL (a tile server's {s} becomes a wildcard), or None."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return None
 
 
 def env_bool(name, default=False):
@@ -58,10 +69,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +85,8 @@ MIDDLEWARE = [
     # Early: a cached page for an anonymous visitor is served before anything reads the database.
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -177,6 +195,10 @@ AXES_DISABLE_ACCESS_LOG = True
 # The same visitor address as the rate limits: X-Forwarded-For only when TRUST_X_FORWARDED_FOR is on.
 AXES_CLIENT_IP_CALLABLE = "home.antispam.client_ip"
 
+# Two-factor sign-in (an authenticator app) for town staff and administrators; see home/two_factor.py.
+PROXIMITE_STAFF_2FA = env_bool("PROXIMITE_STAFF_2FA", False)
+OTP_TOTP_ISSUER = "Proximité"
+
 # French by default, in Paris time; English stays available in the admin.
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "fr")
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
@@ -252,10 +274,15 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "french",
     }
 }
+# Uploads (home/uploads.py explains each refusal): documents are PDF for shopkeepers, these
+# formats for town staff; photos up to 10 MB and 40 megapixels, HEIC turned into JPEG, no SVG.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
-WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The rich text that editors and shopkeepers may type: no raw HTML anywhere.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -270,6 +297,57 @@ SHOPS_MAP_TILE_URL = os.environ.get("SHOPS_MAP_TILE_URL", "https://tile.openstre
 SHOPS_MAP_ATTRIBUTION = os.environ.get(
     "SHOPS_MAP_ATTRIBUTION", "© les contributeurs d’OpenStreetMap (https://www.openstreetmap.org/copyright)"
 )
+
+# Embedded videos: only these oEmbed providers are accepted by the embed block, and only
+# their players may be framed by public pages (Content-Security-Policy frame-src below).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo, oembed_providers.dailymotion],
+    }
+]
+EMBED_FRAME_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+
+# Content-Security-Policy (django-csp, applied by home.security): public pages run only our
+# own scripts and styles, no inline code; images from here, the map's tile server and the
+# media host; frames from the video providers above. See home/security.py for the admin.
+_OWN_IMAGE_ORIGINS = [SELF, *filter(None, [origin(SHOPS_MAP_TILE_URL), origin(MEDIA_URL)])]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _OWN_IMAGE_ORIGINS,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *filter(None, [origin(MEDIA_URL)])],
+        "frame-src": EMBED_FRAME_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin writes inline scripts and style attributes, and shows previews with embeds.
+PROXIMITE_ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [*_OWN_IMAGE_ORIGINS, "data:", "blob:"],
+}
+# Browser features no page of the portal uses are switched off for every page and frame.
+PROXIMITE_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=(), interest-cohort=()"
+)
+# Admin avatars are drawn here rather than fetched from Gravatar (no third-party request).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # A CDN in front of the hosts: wagtail.contrib.frontend_cache purges a page's addresses when it
 # is published, unpublished, moved or deleted, with its town's home and listing pages

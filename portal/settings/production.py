@@ -37,3 +37,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Town staff and administrators give a code from their phone after their password.
+PROXIMITE_STAFF_2FA = env_bool("PROXIMITE_STAFF_2FA", True)

@@ -1,0 +1,201 @@
+"""Two-factor sign-in: town staff and administrators give a code from their phone after their password."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from shops.shopkeepers import ensure_shop_group
+from tests.conftest import BETHUNE_HOST
+from tests.factories import VolunteerFactory, programme_staff, shopkeeper_world, volunteer_account
+
+PASSWORD = "un-mot-de-passe-solide"
+ENROL_URL = "/admin/deux-facteurs/activer/"
+VERIFY_URL = "/admin/deux-facteurs/code/"
+
+
+@pytest.fixture(autouse=True)
+def two_factor_on(settings):
+    settings.PROXIMITE_STAFF_2FA = True
+    # No growing wait between codes here: a wrong code is followed at once by the right one.
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
+
+
+@pytest.fixture
+def world(towns):
+    return shopkeeper_world(towns, workflow=False)
+
+
+def sign_in(client, user, ip="192.0.2.20"):
+    user.set_password(PASSWORD)
+    user.save()
+    response = client.post(
+        "/admin/login/",
+        {"username": user.username, "password": PASSWORD},
+        HTTP_HOST=BETHUNE_HOST,
+        REMOTE_ADDR=ip,
+    )
+    assert response.status_code == 302, "the password alone signs in"
+    return client
+
+
+def get(client, url, ip="192.0.2.20"):
+    return client.get(url, HTTP_HOST=BETHUNE_HOST, REMOTE_ADDR=ip)
+
+
+def post(client, url, data, ip="192.0.2.20"):
+    return client.post(url, data, HTTP_HOST=BETHUNE_HOST, REMOTE_ADDR=ip)
+
+
+def current_code(user, drift=0):
+    """The app's code; drift=1 is the next 30-second one (accepted, unlike a code used already)."""
+    device = TOTPDevice.objects.get(user=user)
+    return f"{totp(device.bin_key, drift=drift):06d}"
+
+
+def enrol(client, user):
+    get(client, ENROL_URL)
+    return post(client, ENROL_URL, {"code": current_code(user), "next": "/admin/"})
+
+
+@pytest.mark.parametrize("who", ["staff_bethune", "admin"])
+def test_staff_with_a_password_only_are_sent_to_enrolment_on_every_admin_page(client, world, who):
+    sign_in(client, getattr(world, who))
+
+    for url in ["/admin/", "/admin/pages/", f"/admin/pages/{world.shop_a.pk}/edit/", "/admin/users/"]:
+        response = get(client, url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(ENROL_URL)
+
+
+def test_programme_staff_holding_a_town_setting_must_enrol(client, world, towns):
+    user = programme_staff(world.bethune, "animatrice")
+    sign_in(client, user)
+
+    assert get(client, "/admin/")["Location"].startswith(ENROL_URL)
+
+
+def test_enrolment_shows_a_qr_code_and_the_secret_in_text_then_recovery_codes(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+
+    page = get(client, ENROL_URL).content.decode()
+    assert "<svg" in page
+    secret = re.search(r'class="two-factor-secret">([A-Z2-7 ]+)<', page).group(1)
+    assert len(secret.replace(" ", "")) >= 32
+
+    response = post(client, ENROL_URL, {"code": current_code(user), "next": "/admin/pages/"})
+
+    assert response.status_code == 200
+    codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", response.content.decode())
+    assert len(codes) == 10
+    assert get(client, "/admin/").status_code == 200
+    assert get(client, f"/admin/pages/{world.shop_a.pk}/edit/").status_code == 200
+
+
+def test_a_wrong_code_is_refused_with_a_french_message_and_the_admin_stays_closed(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    get(client, ENROL_URL)
+
+    response = post(client, ENROL_URL, {"code": "000000"})
+
+    assert response.status_code == 200
+    assert "Ce code n’est pas le bon" in response.content.decode()
+    assert not TOTPDevice.objects.get(user=user).confirmed
+    assert get(client, "/admin/")["Location"].startswith(ENROL_URL)
+
+
+def test_next_sign_in_asks_for_the_code_and_accepts_each_recovery_code_once(client, world, django_user_model):
+    user = world.staff_bethune
+    sign_in(client, user)
+    codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", enrol(client, user).content.decode())
+    client.logout()
+
+    sign_in(client, user)
+    assert get(client, "/admin/")["Location"].startswith(VERIFY_URL)
+    wrong = post(client, VERIFY_URL, {"code": "123456"})
+    assert "Ce code n’est pas le bon" in wrong.content.decode()
+    assert get(client, "/admin/").status_code == 302
+
+    response = post(client, VERIFY_URL, {"code": codes[0], "next": "/admin/pages/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/pages/"
+    assert get(client, "/admin/").status_code == 200
+
+    client.logout()
+    sign_in(client, user)
+    assert "Ce code n’est pas le bon" in post(client, VERIFY_URL, {"code": codes[0]}).content.decode()
+    assert post(client, VERIFY_URL, {"code": current_code(user, drift=1)}).status_code == 302
+    assert get(client, "/admin/").status_code == 200
+
+
+def test_the_code_page_does_not_send_people_to_another_site(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    enrol(client, user)
+    client.logout()
+    sign_in(client, user)
+
+    response = post(client, VERIFY_URL, {"code": current_code(user, drift=1), "next": "https://example.com/"})
+
+    assert response["Location"] == "/admin/"
+
+
+def test_wrong_codes_count_as_failed_sign_ins_and_lock_the_account(client, world, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    user = world.staff_bethune
+    sign_in(client, user)
+    enrol(client, user)
+    client.logout()
+    sign_in(client, user)
+
+    statuses = [post(client, VERIFY_URL, {"code": "000000"}).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+    assert "_auth_user_id" not in client.session
+    again = client.post(
+        "/admin/login/",
+        {"username": user.username, "password": PASSWORD},
+        HTTP_HOST=BETHUNE_HOST,
+        REMOTE_ADDR="192.0.2.20",
+    )
+    assert again.status_code == 429
+
+
+def test_shopkeepers_and_volunteers_sign_in_with_their_password_alone(client, world, towns):
+    volunteer = VolunteerFactory(site=world.bethune)
+    people = [world.keeper_a, volunteer_account(volunteer, "volontaire")]
+    for person in people:
+        client.logout()
+        sign_in(client, person)
+        assert get(client, "/admin/").status_code == 200
+
+
+def test_a_shopkeeper_with_several_shops_is_still_a_shopkeeper(client, world):
+    ensure_shop_group(world.shop_b).group.user_set.add(world.keeper_a)
+    sign_in(client, world.keeper_a)
+
+    assert get(client, "/admin/").status_code == 200
+
+
+def test_with_the_setting_off_staff_sign_in_with_their_password_alone(client, world, settings):
+    settings.PROXIMITE_STAFF_2FA = False
+    sign_in(client, world.staff_bethune)
+
+    assert get(client, "/admin/").status_code == 200
+    assert get(client, f"/admin/pages/{world.shop_a.pk}/edit/").status_code == 200
+
+
+def test_an_administrator_can_reset_a_lost_phone(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    enrol(client, user)
+    client.logout()
+
+    call_command("reset_two_factor", user.username)
+
+    sign_in(client, user)
+    assert get(client, "/admin/")["Location"].startswith(ENROL_URL)
