@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 APPS := home shops learning programme
 PYTEST_WORKERS ?= auto
 
-.PHONY: run install install-test migrate demo static test test-unit test-browser lint format messages clean backup restore
+.PHONY: run install install-test migrate demo static test test-unit test-browser lint format messages clean backup restore bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,11 @@ restore: install
 		echo "Usage: make restore FILE=var/backups/proximite-AAAA-MM-JJ-HHMMSS.tar.gz [YES=1]"; exit 2; \
 	fi
 	$(MANAGE) restore "$(FILE)" $(if $(YES),--yes)
+
+## make bench [ARGS="--duration 5 --database-url postgres://…"]: production settings under load on a
+## seeded territory; prints a table and writes var/bench/results.json (options: bench/run.py)
+bench: install-test
+	$(BIN)/python -m bench.run $(ARGS)
 
 clean:
 	rm -rf $(VENV) var/static var/cache

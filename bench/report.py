@@ -1,0 +1,73 @@
+"""The bench's figures as a Markdown table, ready for the README."""
+
+CACHE_LABEL = {"off": "sans", "on": "avec"}
+COLUMNS = [
+    "page",
+    "cache",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "requêtes SQL",
+    "octets envoyés",
+    "gzip",
+    "÷ fichier statique",
+    "÷ bakerydemo",
+]
+
+
+def _number(value, decimals=0):
+    if value is None:
+        return "–"
+    return f"{value:,.{decimals}f}".replace(",", "\u202f")
+
+
+def _ratio(value, reference):
+    return f"{value / reference:.2f}" if value is not None and reference else "–"
+
+
+def _row(cells):
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def render_table(report):
+    kinds = {page["name"]: page["kind"] for page in report["pages"]}
+    lines = [_row(COLUMNS), _row(["---"] * len(COLUMNS))]
+    for mode, figures in report["modes"].items():
+        static = figures["pages"].get("static-css", {}).get("rps")
+        for name, page in figures["pages"].items():
+            lines.append(
+                _row(
+                    [
+                        name,
+                        CACHE_LABEL[mode],
+                        _number(page["rps"]),
+                        _number(page["p50_ms"], 1),
+                        _number(page["p99_ms"], 1),
+                        report["sql_queries"].get(name, "–") if mode == "off" else "–",
+                        _number(page["sent_bytes"]),
+                        _number(page["gzip_bytes"]),
+                        _ratio(page["rps"], static) if name != "static-css" else "1",
+                        _ratio(page["rps"], report["bakerydemo_rps"][kinds[name]][1]),
+                    ]
+                )
+            )
+        for name, result in figures["one_connection"].items():
+            cells = [f"{name}, 1 connexion", CACHE_LABEL[mode], _number(result["rps"])]
+            cells += [_number(result["p50_ms"], 1), _number(result["p99_ms"], 1)] + ["–"] * 5
+            lines.append(_row(cells))
+    weights = next((f["page_weight"] for f in report["modes"].values() if f["page_weight"]), {})
+    lines.append("")
+    if "skipped" in weights:
+        lines.append(f"Poids à 375 px : non mesuré ({weights['skipped']}).")
+    for name, weight in weights.items():
+        if name != "skipped":
+            lines.append(
+                f"Poids à 375 px, première visite, compressé : {name} {_number(weight / 1024, 1)} Ko"
+            )
+    lines.append(
+        f"{report['machine']['cpus']} cœurs, {report['database']}, cache {report['cache_backend']}, "
+        f"{report['tool']} {report['connections']} connexions × {report['duration_s']} s, "
+        f"données {report['seeded_with']} (ville {report['town']}). "
+        "÷ bakerydemo : rapport au chiffre le plus haut de la démo Wagtail pour ce genre de page."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+"""gunicorn with the project's gunicorn.conf.py on a loopback port, stopped whatever happens."""
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_gunicorn(env, log_path, probe_path, probe_host):
+    """Serve until the block ends; the whole process group is stopped on any exit."""
+    port = free_port()
+    server_env = {**env, "BIND": f"127.0.0.1:{port}", "PORT": str(port), "GUNICORN_ACCESSLOG": ""}
+    with open(log_path, "w") as log:
+        # A session of its own: a Ctrl-C in the terminal reaches this script, which stops
+        # gunicorn in order, instead of hitting master and workers half-way through a request.
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+            cwd=ROOT,
+            env=server_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            _wait_until_serving(server, port, probe_path, probe_host, log_path)
+            yield port
+        finally:
+            _stop(server)
+
+
+def _stop(server):
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def _wait_until_serving(server, port, path, host, log_path):
+    deadline = time.monotonic() + 90
+    while True:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("GET", path, headers={"Host": host, "X-Forwarded-Proto": "https"})
+            connection.getresponse().read()
+            return
+        except (OSError, http.client.HTTPException):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"gunicorn did not start; its log, {log_path}:\n{Path(log_path).read_text()[-3000:]}"
+                ) from None
+            time.sleep(0.3)
+        finally:
+            connection.close()
