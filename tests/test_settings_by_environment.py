@@ -1,5 +1,6 @@
 """Settings behave as README documents them."""
 
+import json
 import os
 import subprocess
 import sys
@@ -104,3 +105,75 @@ def test_the_sqlite_file_runs_in_wal_mode_so_workers_do_not_lock_each_other_out(
     )
     result = run_python(code, "portal.settings.dev", PROXIMITE_VAR_DIR=str(tmp_path))
     assert result.stdout.split() == ["wal", "20000"], result.stderr
+
+
+PRODUCTION_HEADERS = """
+import django, json
+django.setup()
+from django.conf import settings
+from django.test import Client
+response = Client().get("/robots.txt", secure=True, HTTP_HOST="commerces.bethune.fr")
+print(json.dumps({
+    "status": response.status_code,
+    "headers": dict(response.headers),
+    "cookies": [
+        settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.SESSION_COOKIE_HTTPONLY
+    ],
+    "two_factor": settings.PROXIMITE_STAFF_2FA,
+}))
+"""
+
+
+def production_response(tmp_path, **env):
+    result = run_python(
+        PRODUCTION_HEADERS,
+        "portal.settings.production",
+        SECRET_KEY="a-long-random-production-secret-key-" + "x" * 40,
+        ALLOWED_HOSTS="commerces.bethune.fr",
+        PROXIMITE_VAR_DIR=str(tmp_path),
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_sends_the_security_headers_and_secure_cookies(tmp_path):
+    answer = production_response(tmp_path)
+    headers = answer["headers"]
+
+    assert answer["status"] == 200
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self';" in policy and "style-src 'self';" in policy
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert "img-src 'self' https://tile.openstreetmap.org" in policy
+    assert "frame-src https://www.youtube.com" in policy and "object-src 'none'" in policy
+    assert answer["cookies"] == [True, True, True]
+
+
+def test_production_asks_staff_for_a_second_step_unless_the_town_turns_it_off(tmp_path):
+    assert production_response(tmp_path)["two_factor"] is True
+    assert production_response(tmp_path, PROXIMITE_STAFF_2FA="0")["two_factor"] is False
+
+
+def test_a_custom_map_tile_server_and_media_host_are_allowed_for_images(tmp_path):
+    answer = production_response(
+        tmp_path,
+        SHOPS_MAP_TILE_URL="https://{s}.tuiles.bethune.fr/{z}/{x}/{y}.png",
+        MEDIA_URL="https://medias.bethune.fr/",
+    )
+
+    policy = answer["headers"]["Content-Security-Policy"]
+    assert "img-src 'self' https://*.tuiles.bethune.fr https://medias.bethune.fr;" in policy
+
+
+def test_laptop_settings_do_not_ask_for_a_second_step(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings; print(settings.PROXIMITE_STAFF_2FA)"
+    )
+    result = run_python(code, "portal.settings.dev", PROXIMITE_VAR_DIR=str(tmp_path))
+    assert result.stdout.strip() == "False", result.stderr
