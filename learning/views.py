@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from home.antispam import rate_limited
 from home.models import TownIdentity
+from home.routing import public
 from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, SelfCheckForm
 from learning.help import help_link
 from learning.ics import workshop_invitation
@@ -43,7 +44,7 @@ CANCEL_SALT = "learning.workshop.cancel"
 def guide_listing_context(index_page, request):
     topics = list(Topic.objects.filter(guides__in=GuidePage.objects.live().child_of(index_page)).distinct())
     form = GuideFilterForm(request.GET or None, topics=topics)
-    guides = GuidePage.objects.live().public().child_of(index_page)
+    guides = public(GuidePage.objects.live().child_of(index_page))
     query = ""
     if form.is_valid():
         level, topic, query = (
@@ -71,7 +72,7 @@ def guide_listing_context(index_page, request):
         page_obj = paginator.page(1)
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
-    siblings = index_page.get_siblings(inclusive=False).live().public()
+    siblings = public(index_page.get_siblings(inclusive=False).live())
     return {
         "self_check_page": siblings.type(SelfCheckPage).first(),
         "workshop_index": siblings.type(WorkshopIndexPage).first(),
@@ -86,6 +87,7 @@ def guide_listing_context(index_page, request):
 
 def guide_page_context(guide, request, feedback_form=None):
     site = Site.find_for_request(request)
+    prefetch_related_objects([guide], "topics")  # read again by neighbours()
     topics = list(guide.topics.all())
     previous_guide, next_guide = guide.neighbours()
     voted = guide.pk in request.session.get(FEEDBACK_SESSION_KEY, [])
@@ -95,7 +97,7 @@ def guide_page_context(guide, request, feedback_form=None):
         "primary_topic": topics[0] if topics else None,
         "previous_guide": previous_guide,
         "next_guide": next_guide,
-        "related": guide.visible_related_guides(),
+        "related": guide.visible_related_guides(site.root_page if site else None),
         "feedback_form": feedback_form or FeedbackForm(),
         "feedback_given": voted,
         "help_url": help_link(site, topics=topics, level=guide.level),

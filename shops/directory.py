@@ -8,6 +8,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
+from home.routing import public
+
 from .forms import DirectoryFilterForm
 from .models import ShopPage, ShopPhoto
 
@@ -37,9 +39,7 @@ def text_filter(query):
 
 def live_shops(index_page):
     return (
-        ShopPage.objects.live()
-        .public()
-        .child_of(index_page)
+        public(ShopPage.objects.live().child_of(index_page))
         .select_related("category")
         .prefetch_related("opening_hours", "exceptional_openings")
     )
@@ -92,7 +92,12 @@ def directory_context(index_page, request):
         page_obj = paginator.page(1)
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
-    photos = ShopPhoto.objects.filter(image__isnull=False).select_related("image").order_by("sort_order")
+    photos = (
+        ShopPhoto.objects.filter(image__isnull=False)
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("sort_order")
+    )
     prefetch_related_objects(page_obj.object_list, Prefetch("gallery", queryset=photos))
     for shop in page_obj.object_list:
         shop.status = shop.hours.status(now)

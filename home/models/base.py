@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 
@@ -36,6 +36,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Routing already checked, in the same query, that no page above has a restriction.
+        if getattr(self, "route_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary

@@ -74,6 +74,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        from home.routing import route_in_town
+
+        return route_in_town(self, request, path_components)
+
 
 class StandardPage(BasePage):
     """A page of text: “À propos”, legal notice, personal data, accessibility statement."""

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.routing import menu_pages
+
 register = template.Library()
 
 
@@ -12,7 +14,7 @@ def main_menu(context):
     if site is None:
         return {"items": [], "site_root": None}
     site_root = site.root_page
-    items = list(site_root.get_children().live().in_menu())
+    items = menu_pages(request, site_root)
     page = context.get("page")
     current_section = None
     if isinstance(page, Page) and page.path.startswith(site_root.path):
@@ -34,5 +36,7 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """The pages above the current one, from the town's home page down."""
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gt=1)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}

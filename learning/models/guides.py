@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,6 +10,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from home.models import BasePage
+from home.routing import public
 from learning.blocks import GuideBodyBlock
 from learning.levels import DigitalLevel
 
@@ -140,6 +142,8 @@ class GuidePage(BasePage):
 
     parent_page_types = ["learning.GuideIndexPage"]
     subpage_types = []
+    # Loaded with the page when a visitor opens it (home/routing.py).
+    serve_select_related = ["cover_image"]
 
     class Meta:
         verbose_name = _("guide")
@@ -185,28 +189,31 @@ class GuidePage(BasePage):
     def neighbours(self):
         """The previous and next guide of the same main topic, in the order of the guide index."""
         topic = self.primary_topic()
-        if topic is None:
+        if topic is None or not self.live:
             return None, None
-        siblings = (
-            GuidePage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=True)
-            .filter(topics=topic)
-            .order_by("path")
-        )
-        paths = list(siblings.values_list("pk", "path"))
-        position = next((i for i, (pk, _path) in enumerate(paths) if pk == self.pk), None)
-        if position is None:
-            return None, None
-        previous_pk = paths[position - 1][0] if position > 0 else None
-        next_pk = paths[position + 1][0] if position + 1 < len(paths) else None
-        pages = GuidePage.objects.in_bulk([pk for pk in (previous_pk, next_pk) if pk])
-        return pages.get(previous_pk), pages.get(next_pk)
+        siblings = public(GuidePage.objects.live()).sibling_of(self, inclusive=False).filter(topics=topic)
+        before = siblings.filter(path__lt=self.path).order_by("-path").values("pk")[:1]
+        after = siblings.filter(path__gt=self.path).order_by("path").values("pk")[:1]
+        previous_guide = next_guide = None
+        for guide in GuidePage.objects.filter(Q(pk__in=before) | Q(pk__in=after)):
+            if guide.path < self.path:
+                previous_guide = guide
+            else:
+                next_guide = guide
+        return previous_guide, next_guide
 
-    def visible_related_guides(self):
-        site_root = self.get_site().root_page if self.get_site() else self.get_parent()
+    def visible_related_guides(self, site_root=None):
+        if site_root is None:
+            site = self.get_site()
+            site_root = site.root_page if site else self.get_parent()
         pks = [link.guide_id for link in self.related_guides.all() if link.guide_id]
-        guides = GuidePage.objects.live().public().descendant_of(site_root).filter(pk__in=pks).in_bulk()
+        guides = (
+            public(GuidePage.objects.live().descendant_of(site_root))
+            .filter(pk__in=pks)
+            .select_related("cover_image")
+            .prefetch_related("cover_image__renditions")
+            .in_bulk()
+        )
         return [guides[pk] for pk in pks if pk in guides]
 
     def feedback_counts(self):

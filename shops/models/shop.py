@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -261,6 +262,8 @@ class ShopPage(BasePage):
 
     parent_page_types = ["shops.ShopIndexPage"]
     subpage_types = []
+    # Loaded with the page when a visitor opens it (home/routing.py).
+    serve_select_related = ["category", "freshness"]
 
     class Meta:
         verbose_name = _("shop")
@@ -286,11 +289,11 @@ class ShopPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         if not getattr(request, "is_preview", False):
-            # Load products and photos once, with their images and renditions.
-            with_images = ["image__renditions"]
-            self._product_list = list(self.products.select_related("image").prefetch_related(*with_images))
-            photos = self.gallery.select_related("image").prefetch_related(*with_images)
-            self._photo_list = [photo for photo in photos if photo.image_id]
+            # Load products and photos once, with their images, then all their renditions in one query.
+            self._product_list = list(self.products.select_related("image"))
+            self._photo_list = [photo for photo in self.gallery.select_related("image") if photo.image_id]
+            images = [item.image for item in self._product_list + self._photo_list if item.image_id]
+            prefetch_related_objects(images, "renditions")
         context.update(
             {
                 "now": now,
@@ -329,7 +332,11 @@ class ShopPage(BasePage):
     def freshness_date(self):
         """The later of the owners' last confirmation and the last publication (see shops/freshness.py)."""
         from shops.freshness import freshness_date
+        from shops.models import ShopFreshness
 
+        if type(self).freshness.is_cached(self):
+            # Loaded along with the page: no record means no confirmation yet.
+            return freshness_date(self, getattr(self, "freshness", None) or ShopFreshness())
         return freshness_date(self)
 
     @property
