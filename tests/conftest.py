@@ -1,10 +1,28 @@
+import os
+
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from tests.factories import make_town
 
 BETHUNE_HOST = "bethune.localhost"
 BEAUVAIS_HOST = "beauvais.localhost"
+
+# Property-based tests: a bounded number of examples so the suite keeps its time budget, no
+# per-example deadline (a page render may be slow on a busy machine). HYPOTHESIS_PROFILE=thorough
+# runs many more before a release.
+hypothesis_settings.register_profile(
+    "proximite",
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "thorough", parent=hypothesis_settings.get_profile("proximite"), max_examples=500
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "proximite"))
 
 
 @pytest.fixture
