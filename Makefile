@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 APPS := home shops learning programme
 PYTEST_WORKERS ?= auto
 
-.PHONY: run install install-test migrate demo static test test-unit test-browser lint format messages clean backup restore bench
+.PHONY: run install install-test migrate demo static test test-unit test-browser test-hosts test-crawl test-load lint format messages clean backup restore bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ run: install
 test: test-unit test-browser
 
 test-unit: install-test
-	$(BIN)/pytest tests --ignore=tests/browser -n $(PYTEST_WORKERS) -q
+	$(BIN)/pytest tests --ignore=tests/browser --ignore=tests/hosts --ignore=tests/crawl --ignore=tests/load -n $(PYTEST_WORKERS) -q
 
 test-browser: install-test
 	@if command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ]; then \
@@ -46,6 +46,25 @@ test-browser: install-test
 	else \
 		echo "Browser tests need Debian's chromium (sudo apt-get install chromium); .ci/run installs it."; \
 	fi
+
+## make test-hosts: two gunicorn hosts sharing PostgreSQL and Redis (needs DATABASE_URL and REDIS_URL)
+test-hosts: install-test
+	$(BIN)/pytest tests/hosts -q
+
+## make test-crawl: every page of both demo towns and every form checked by axe-core, the Nu HTML Checker
+## (Java and npm needed), links and image alt texts; run in CI
+test-crawl: install-test node_modules/vnu-jar/build/dist/vnu.jar
+	$(BIN)/pytest tests/crawl -q
+
+## make test-load: two minutes of simulated visitors on gunicorn (production settings, demo data), then the same
+## while a worker is killed; fails on any server error or any accepted form missing from the database
+test-load: install-test
+	$(BIN)/pytest tests/load -q
+
+# --ignore-scripts: the package's optional download of a Java runtime is not needed, the machine's Java runs it.
+node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 lint: install-test
 	$(BIN)/ruff check .
