@@ -10,14 +10,20 @@ RESULTS_PER_PAGE = 20
 
 
 def search_products(index_page, query):
-    """Products of this directory's live, public shops matching the query (Wagtail search index)."""
-    shop_ids = list(ShopPage.objects.live().public().child_of(index_page).values_list("pk", flat=True))
-    products = Product.objects.filter(shop__in=shop_ids).select_related("shop", "image")
+    """Products of this directory's live, public shops matching the query (Wagtail search index).
+
+    Products whose name starts words with the query come first; only when none does are
+    the descriptions searched too. Results are in alphabetical order rather than by
+    relevance: the SQLite backend scores each matching row in a subquery of its own,
+    which takes seconds over thousands of products, and between product names a
+    reader finds alphabetical order more useful than a score.
+    """
+    shops = ShopPage.objects.live().public().child_of(index_page).values("pk")
+    products = Product.objects.filter(shop__in=shops).select_related("shop", "image").order_by("name", "id")
     backend = get_search_backend()
-    results = backend.search(query, products)
+    results = backend.autocomplete(query, products, order_by_relevance=False)
     if not results.count():
-        # “pile” should still find “Piles AA”: fall back to the beginning of words.
-        results = backend.autocomplete(query, products)
+        results = backend.search(query, products, order_by_relevance=False)
     return results
 
 

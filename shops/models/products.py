@@ -55,6 +55,9 @@ class Product(index.Indexed, Orderable):
         index.SearchField("description"),
         index.AutocompleteField("name"),
         index.FilterField("shop"),
+        # Product search sorts its results by name (shops/product_search.py).
+        index.FilterField("name"),
+        index.FilterField("id"),
     ]
 
     class Meta(Orderable.Meta):
