@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Town portal")
 
     def ready(self):
-        from home import page_cache_signals
+        from home import page_cache_signals, renditions
 
         page_cache_signals.connect()
+        renditions.connect_signals()

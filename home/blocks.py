@@ -49,6 +49,7 @@ class AccessibleImageBlock(blocks.StructBlock):
         label = _("Image")
         description = _("A photo or an illustration with its text alternative.")
         template = "blocks/image_block.html"
+        image_role = "content"  # its renditions: home/renditions.py
 
     def clean(self, value):
         value = super().clean(value)
@@ -169,6 +170,7 @@ class FeaturedBlock(blocks.StructBlock):
         label = _("Featured content")
         description = _("A news item or highlight shown on the home page.")
         template = "blocks/featured_block.html"
+        image_role = "featured_card"
 
 
 class HomeCallsToActionBlock(blocks.StreamBlock):

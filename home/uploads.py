@@ -30,6 +30,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from home.permissions import site_ids_with_permission
+from home.renditions import prepare_image
 
 register_heif_opener()
 
@@ -200,7 +201,9 @@ class UploadedImageField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
-    """Every admin image upload (form, “add several”, chooser) goes through UploadedImageField."""
+    """Every admin image upload (form, “add several”, chooser) goes through UploadedImageField;
+    once saved, the image's renditions on live pages are made again in the background (a new
+    file or focal point makes the old ones obsolete)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,6 +212,12 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = UploadedImageField(
                 label=field.label, required=field.required, widget=field.widget
             )
+
+    def save(self, commit=True):
+        image = super().save(commit=commit)
+        if commit:
+            prepare_image(image)
+        return image
 
 
 # Documents ----------------------------------------------------------------------------------

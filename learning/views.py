@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from home.antispam import rate_limited
 from home.models import TownIdentity
+from home.renditions import prefetch_renditions
 from home.routing import public
 from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, SelfCheckForm
 from learning.help import help_link
@@ -63,7 +64,10 @@ def guide_listing_context(index_page, request):
         guides.distinct()
         .order_by("path")
         .select_related("cover_image")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.all()))
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.all()),
+            prefetch_renditions("cover_image__renditions", "guide_card"),
+        )
     )
     paginator = Paginator(guides, GUIDES_PER_PAGE)
     try:

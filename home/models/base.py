@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home.renditions import page_stream_images
+
 
 class BasePage(Page):
     """What every public page shares: how it appears in listings, search engines and shares."""
@@ -48,3 +50,11 @@ class BasePage(Page):
 
     def get_social_image(self):
         return self.social_image
+
+    def public_images(self):
+        """(image, role) for every image visitors see of this page, here or on pages that list it:
+        their renditions are made when it is published (home/renditions.py)."""
+        social_image = self.get_social_image()
+        if social_image is not None:
+            yield social_image, "social"
+        yield from page_stream_images(self)

@@ -74,6 +74,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def public_images(self):
+        if self.hero_image is not None:
+            yield self.hero_image, "hero"
+        yield from super().public_images()
+
     def route(self, request, path_components):
         from home.routing import route_in_town
 

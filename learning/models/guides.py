@@ -1,6 +1,6 @@
 from django import forms
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -155,6 +155,12 @@ class GuidePage(BasePage):
     def get_social_image(self):
         return self.social_image or self.cover_image
 
+    def public_images(self):
+        if self.cover_image is not None:
+            yield self.cover_image, "guide_cover"
+            yield self.cover_image, "guide_card"
+        yield from super().public_images()
+
     @property
     def licence_url(self):
         return LICENCE_URLS.get(self.licence, "")
@@ -206,14 +212,22 @@ class GuidePage(BasePage):
         if site_root is None:
             site = self.get_site()
             site_root = site.root_page if site else self.get_parent()
-        pks = [link.guide_id for link in self.related_guides.all() if link.guide_id]
-        guides = (
+        visible = (
             public(GuidePage.objects.live().descendant_of(site_root))
-            .filter(pk__in=pks)
             .select_related("cover_image")
             .prefetch_related("cover_image__renditions")
-            .in_bulk()
         )
+        links = self.related_guides.all()
+        if isinstance(links, models.QuerySet):
+            # The saved links (not a preview's): read with the guides, in the editor's order.
+            position = links.filter(guide=OuterRef("pk")).values("sort_order")[:1]
+            return list(
+                visible.filter(pk__in=links.values("guide_id"))
+                .annotate(link_position=Subquery(position))
+                .order_by("link_position")
+            )
+        pks = [link.guide_id for link in links if link.guide_id]
+        guides = visible.filter(pk__in=pks).in_bulk()
         return [guides[pk] for pk in pks if pk in guides]
 
     def feedback_counts(self):

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +285,18 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
+
+# Background tasks (django-tasks): image renditions made ahead of visitors (home/renditions.py),
+# Wagtail's reference index and file clean-up. Stored in the database and run by
+# `manage.py db_worker` next to gunicorn; TASKS_BACKEND=immediate runs them at once instead
+# (in the request that saves or publishes), for an install without a worker.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The rich text that editors and shopkeepers may type: no raw HTML anywhere.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

@@ -363,3 +363,15 @@ class ShopPage(BasePage):
             return self.social_image
         photo = self.first_photo
         return photo.image if photo else None
+
+    def public_images(self):
+        for position, photo in enumerate(self.photo_list):
+            if position == 0:
+                yield photo.image, "gallery_main"
+                yield photo.image, "shop_card"  # in the directory
+            else:
+                yield photo.image, "gallery_thumb"
+        for product in self.product_list:
+            if product.image_id:
+                yield product.image, "product"
+        yield from super().public_images()
