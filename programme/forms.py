@@ -94,8 +94,24 @@ def slot_field(label, help_text):
     )
 
 
+class TopicsField(forms.ModelMultipleChoiceField):
+    """A made-up topic number too big for the database is refused as unknown, not sent to it."""
+
+    def clean(self, value):
+        for pk in value or ():
+            try:
+                too_big = abs(int(str(pk))) > 2**63 - 1
+            except ValueError:
+                continue
+            if too_big:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super().clean(value)
+
+
 def topic_field(label, help_text, required=False):
-    return forms.ModelMultipleChoiceField(
+    return TopicsField(
         label=label,
         queryset=Topic.objects.all(),
         required=required,
