@@ -348,12 +348,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
-# Wagtail's admin writes inline scripts and style attributes, and shows previews with embeds.
+# Wagtail's admin writes inline scripts and style attributes, and shows previews (frames of
+# its own pages) with embeds.
 PROXIMITE_ADMIN_CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [*_OWN_IMAGE_ORIGINS, "data:", "blob:"],
+    "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
 }
 # Browser features no page of the portal uses are switched off for every page and frame.
 PROXIMITE_PERMISSIONS_POLICY = (
