@@ -27,12 +27,14 @@ install: $(VENV)/.installed-base
 install-test: $(VENV)/.installed-test
 
 ## make run: install, migrate, load the demo towns, collect static files, serve on http://localhost:$(PORT)
+## with the background worker (image renditions) beside gunicorn; Ctrl+C stops both
 run: install
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput -v0
 	@echo "Béthune:  http://localhost:$(PORT)/   Beauvais: http://beauvais.localhost:$(PORT)/   Admin: /admin/"
-	$(BIN)/gunicorn -c gunicorn.conf.py
+	$(MANAGE) db_worker --backend renditions --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/gunicorn -c gunicorn.conf.py
 
 ## make test: install the test requirements and run the whole suite
 test: test-unit test-browser

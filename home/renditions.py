@@ -7,8 +7,8 @@ formats, AVIF and WebP with a JPEG fallback) and which `sizes` attribute lets th
 Pages say which of their images appear in which roles (`BasePage.public_images()`), including on
 other pages (a shop's first photo is its card in the directory). When a page is published, when
 an image is saved in the admin and when a town's identity (logo) is saved, a background task
-(django-tasks, `manage.py db_worker`) makes the missing renditions, so a visitor's request only
-reads them. `manage.py prepare_renditions` does the same for every live page at once.
+(django-tasks, `manage.py db_worker --backend renditions`) makes the missing renditions, so a
+visitor's request only reads them. `manage.py prepare_renditions` does it for every live page.
 """
 
 import logging
@@ -143,7 +143,7 @@ def page_stream_images(page):
 # Generation --------------------------------------------------------------------------------
 
 
-@task()
+@task(backend="renditions")
 def generate_renditions(image_id, role_names):
     """Make the renditions of these roles for one image (only those still missing)."""
     image = get_image_model().objects.filter(pk=image_id).first()

@@ -172,7 +172,12 @@ def test_home_standard_and_guide_pages_and_the_logo(client, towns):
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes its database connection when done
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+@override_settings(
+    TASKS={
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "renditions": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+)
 def test_in_production_the_worker_makes_them_after_publication(client, towns):
     index = ShopIndexPageFactory(parent=towns["bethune"])
     photo = ImageFactory(width=1200, height=900)
@@ -181,7 +186,9 @@ def test_in_production_the_worker_makes_them_after_publication(client, towns):
 
     assert not has_renditions(photo, "gallery_main")
     assert DBTaskResult.objects.filter(status="READY").exists()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command(
+        "db_worker", "--backend", "renditions", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+    )
     assert has_renditions(photo, "gallery_main", "shop_card", "social")
     made = Rendition.objects.count()
     visit(client, shop)

@@ -286,16 +286,19 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
 
-# Background tasks (django-tasks): image renditions made ahead of visitors (home/renditions.py),
-# Wagtail's reference index and file clean-up. Stored in the database and run by
-# `manage.py db_worker` next to gunicorn; TASKS_BACKEND=immediate runs them at once instead
-# (in the request that saves or publishes), for an install without a worker.
+# Background tasks (django-tasks). Image renditions (home/renditions.py) are queued in the
+# database and made by `manage.py db_worker --backend renditions` next to gunicorn, so neither an
+# editor nor a visitor waits for them; without a worker they are made on a page's first visit.
+# TASKS_BACKEND=immediate makes them in the request that saves or publishes instead. Wagtail's
+# own quick tasks (search and reference index, file clean-up) stay in that request: the index
+# is up to date as soon as the page is published, worker or not.
 TASKS = {
-    "default": {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "renditions": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
         if os.environ.get("TASKS_BACKEND") == "immediate"
         else "django_tasks_db.DatabaseBackend"
-    }
+    },
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The rich text that editors and shopkeepers may type: no raw HTML anywhere.

@@ -22,7 +22,10 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://localhost:8000"
 # Background tasks run at once, inside the test's transaction.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # Serve static files from the apps' folders: no collectstatic needed to run the tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
