@@ -5,13 +5,13 @@ import unicodedata
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Func, Prefetch, Q, TextField, prefetch_related_objects
 from django.utils import timezone
 
 from home.routing import public
 
 from .forms import DirectoryFilterForm
-from .models import ShopPage, ShopPhoto
+from .models import Product, ShopPage, ShopPhoto, ShopTag
 
 SHOPS_PER_PAGE = 12
 NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -22,18 +22,62 @@ def sort_key(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
-def text_filter(query):
-    """Each word must appear in the name, pitch, description, a keyword or a product name."""
+# Accented letters and what they become once folded, upper case included: PostgreSQL's
+# lower() leaves accented capitals alone under the C locale.
+ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ"
+UNACCENTED = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuyy"
+LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+
+
+def fold(text):
+    """Lower case, without accents or ligatures: “Épicerie” reads as “epicerie”, “Cœur” as “coeur”."""
+    if text is None:
+        return None
+    for ligature, letters in LIGATURES.items():
+        text = text.replace(ligature, letters)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+class Folded(Func):
+    """fold() in SQL: the function shops.apps registers on each SQLite connection; replace() and
+    translate() on PostgreSQL (the unaccent extension is not always installed)."""
+
+    function = "proximite_fold"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = "lower(%(expressions)s)"
+        for ligature, letters in LIGATURES.items():
+            template = f"replace({template}, '{ligature}', '{letters}')"
+        template = f"translate({template}, '{ACCENTED}', '{UNACCENTED}')"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+def _containing(queryset, fields, folded_word):
+    """The rows of `queryset` where one of `fields`, folded, contains the folded word."""
+    folded = {f"folded_{number}": Folded(field) for number, field in enumerate(fields)}
+    condition = Q()
+    for name in folded:
+        condition |= Q(**{f"{name}__contains": folded_word})
+    return queryset.alias(**folded).filter(condition)
+
+
+def text_filter(index_page, query):
+    """Each word must appear in the name, pitch, description, a keyword or a product name,
+    accents and case aside."""
+    shops = ShopPage.objects.child_of(index_page)
     condition = Q()
     for word in query.split()[:8]:
-        matching = ShopPage.objects.filter(
-            Q(title__icontains=word)
-            | Q(pitch__icontains=word)
-            | Q(description__icontains=word)
-            | Q(tagged_items__tag__name__icontains=word)
-            | Q(products__name__icontains=word)
-        ).values("pk")
-        condition &= Q(pk__in=matching)
+        folded_word = fold(word)
+        by_shop = _containing(shops, ["title", "pitch", "description"], folded_word).values("pk")
+        by_tag = _containing(ShopTag.objects.filter(content_object__in=shops), ["tag__name"], folded_word)
+        by_product = _containing(Product.objects.filter(shop__in=shops), ["name"], folded_word)
+        condition &= (
+            Q(pk__in=by_shop)
+            | Q(pk__in=by_tag.values("content_object"))
+            | Q(pk__in=by_product.values("shop"))
+        )
     return condition
 
 
@@ -56,7 +100,7 @@ def filter_shops(index_page, data, now=None):
     if filters.get("service"):
         shops = shops.filter(**{filters["service"]: True})
     if filters.get("q"):
-        shops = shops.filter(text_filter(filters["q"]))
+        shops = shops.filter(text_filter(index_page, filters["q"]))
     shops = list(shops)
     now = now or timezone.now()
     if filters.get("ouvert"):
