@@ -8,8 +8,8 @@ Pages with a form are stored too: they are rendered with a placeholder instead o
 CSRF token, and each visitor gets their own token (and cookie) when the page is served.
 
 Invalidation is by version tags rather than by deleting entries: every entry records
-the version of its town and the global version current when it was rendered, and is
-only served while both are unchanged. A change bumps the version of the town it
+the version of its town (keyed by the town's host name) and the global version current
+when it was rendered, and is only served while both are unchanged. A change bumps the version of the town it
 belongs to (or the global one when it belongs to no town), after the transaction
 commits, so every worker and host sees the same state at once (see page_cache_signals).
 Entries also expire after PAGE_CACHE_TIMEOUT seconds, which bounds how long a page
@@ -22,11 +22,13 @@ import logging
 import re
 import uuid
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
@@ -53,8 +55,8 @@ class Entry(NamedTuple):
     with_csrf: bool
 
 
-def town_tag(site_id):
-    return f"page-version:town:{site_id}"
+def town_tag(hostname):
+    return f"page-version:town:{hostname.lower()}"
 
 
 def cache():
@@ -66,12 +68,22 @@ def cache():
 
 def invalidate_town(site_id):
     """Every cached page of this town is stale once the current transaction commits."""
-    _bump(town_tag(site_id) if site_id else GLOBAL_TAG)
+    hostname = _hostname(site_id) if site_id else None
+    _bump(town_tag(hostname) if hostname else GLOBAL_TAG)
 
 
 def invalidate_all():
     """Every cached page of every town is stale once the current transaction commits."""
     _bump(GLOBAL_TAG)
+
+
+def _hostname(site_id):
+    from wagtail.models import Site
+
+    for root in Site.get_site_root_paths():
+        if root.site_id == site_id:
+            return urlsplit(root.root_url).hostname
+    return None
 
 
 def _bump(tag):
@@ -84,27 +96,40 @@ def _set_version(tag):
     cache().set(tag, uuid.uuid4().hex, timeout=None)
 
 
-def current_tags(request):
-    """The versions an entry rendered now depends on: the global one and its town's."""
+def request_keys(request):
+    """The entry's key and its tags' keys. Tags are keyed by host name, so that a hit needs
+    one cache round trip, without knowing which town (Site) the host belongs to."""
+    host = request.get_host()
+    domain, _port = split_domain_port(host)
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
+    return "page:" + hashlib.sha256(address.encode()).hexdigest(), (GLOBAL_TAG, town_tag(domain))
+
+
+def lookup(key, tag_keys):
+    found = cache().get_many([key, *tag_keys])
+    entry = found.get(key)
+    if entry is not None and entry.tags == tuple((tag, found.get(tag)) for tag in tag_keys):
+        return entry
+    return None
+
+
+def current_tags(request, tag_keys):
+    """The versions an entry rendered now depends on, or None when it must not be stored."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
-    keys = [GLOBAL_TAG] + ([town_tag(site.pk)] if site else [])
-    versions = cache().get_many(keys)
-    if len(versions) < len(keys):
-        for key in keys:
-            if key not in versions:
-                cache().add(key, uuid.uuid4().hex, timeout=None)
-        versions = cache().get_many(keys)
-    if len(versions) < len(keys):
+    if site is None or town_tag(site.hostname) != tag_keys[1]:
+        # Served by the default town under another name: that town's changes would not reach it.
         return None
-    return tuple((key, versions[key]) for key in keys)
-
-
-def is_current(entry):
-    keys = [key for key, _version in entry.tags]
-    versions = cache().get_many(keys)
-    return all(versions.get(key) == version for key, version in entry.tags)
+    versions = cache().get_many(tag_keys)
+    if len(versions) < len(tag_keys):
+        for tag in tag_keys:
+            if tag not in versions:
+                cache().add(tag, uuid.uuid4().hex, timeout=None)
+        versions = cache().get_many(tag_keys)
+    if len(versions) < len(tag_keys):
+        return None
+    return tuple((tag, versions[tag]) for tag in tag_keys)
 
 
 # Which requests and responses
@@ -240,7 +265,7 @@ def serve(entry, request, status):
 class PageCacheMiddleware:
     """Serves anonymous visitors from the page cache; compresses and labels every page.
 
-    Sits right after CsrfViewMiddleware: a hit costs two cache reads and no database
+    Sits right after CsrfViewMiddleware: a hit costs one cache round trip and no database
     query, and the CSRF middleware still sets the visitor's cookie on the way out.
     """
 
@@ -252,12 +277,12 @@ class PageCacheMiddleware:
         cached = anonymous and settings.PAGE_CACHE
         key = tags = None
         if cached:
-            key = "page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+            key, tag_keys = request_keys(request)
             try:
-                entry = cache().get(key)
-                if entry is not None and is_current(entry):
+                entry = lookup(key, tag_keys)
+                if entry is not None:
                     return serve(entry, request, "hit")
-                tags = current_tags(request)
+                tags = current_tags(request, tag_keys)
             except Exception:
                 logger.exception("Page cache unavailable: serving without it")
             request.page_cache_rendering = tags is not None
