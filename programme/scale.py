@@ -29,9 +29,20 @@ LAST_NAMES = [
 ]  # fmt: skip
 V = Volunteer.Status
 R = HelpRequest.Status
-# Most volunteers are active; a few applied, paused or left. Half the requests were helped.
+# Most volunteers are active; a few applied, paused or left. Most requests were helped, the first one always.
 VOLUNTEER_STATUSES = [V.APPLIED, V.PAUSED, V.LEFT] + [V.ACTIVE] * 16 + [V.APPLIED]
-REQUEST_STATUSES = [R.NEW] * 2 + [R.ASSIGNED] * 2 + [R.SCHEDULED] + [R.DONE] * 4 + [R.CLOSED]
+REQUEST_STATUSES = [
+    R.DONE,
+    R.NEW,
+    R.DONE,
+    R.ASSIGNED,
+    R.SCHEDULED,
+    R.DONE,
+    R.NEW,
+    R.CLOSED,
+    R.ASSIGNED,
+    R.DONE,
+]
 HELPED = {R.SCHEDULED, R.DONE, R.CLOSED}
 LEVELS = list(DigitalLevel.values)
 MODES = list(Mode.values)
