@@ -79,7 +79,7 @@ def town_of(instance):
     if site_id:
         return site_id
     for field in instance._meta.concrete_fields:
-        if field.many_to_one and issubclass(field.related_model, Page):
+        if field.is_relation and issubclass(field.related_model, Page):
             page_id = getattr(instance, field.attname)
             url_path = Page.objects.filter(pk=page_id).values_list("url_path", flat=True).first()
             if url_path:

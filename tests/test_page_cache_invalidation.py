@@ -1,5 +1,6 @@
 """A change clears every cached page that shows it, in its town only when it belongs to one town."""
 
+import datetime
 import re
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.cache import cache, caches
 from django.test import Client
 
 from home.models import StandardPage, TownIdentity
+from shops import freshness
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import (
     CoachingSessionFactory,
@@ -128,6 +130,13 @@ def test_a_draft_changes_no_public_page(shops, committed):
         shops["shop"].save_revision()
     status, text, hit = page(SHOP_URL)
     assert hit and "Brouillon non publié" not in text
+
+
+def test_an_owner_confirming_their_page_updates_its_date(shops, committed):
+    assert "Mis à jour le" in cached(SHOP_URL)
+    with committed():
+        freshness.confirm(shops["shop"], now=datetime.datetime(2031, 5, 4, 10, tzinfo=datetime.UTC))
+    assert "Mis à jour le 4 mai 2031" in page(SHOP_URL)[1]
 
 
 def test_renaming_a_category_snippet_changes_the_pages_of_every_town(shops, committed):
