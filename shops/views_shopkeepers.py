@@ -16,11 +16,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from shops import freshness
 from shops.shopkeepers import InvitationError, accept_invitation, shops_of, user_from_invitation
 
-NO_REFERRER = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
+# The token in the address never leaves the site: "same-origin", not "no-referrer",
+# which makes browsers send "Origin: null" with the form, and Django's CSRF check
+# then refuses the password or the confirmation.
+PRIVATE_LINK_HEADERS = {"Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex"}
 
 
 def _with_headers(response):
-    for key, value in NO_REFERRER.items():
+    for key, value in PRIVATE_LINK_HEADERS.items():
         response[key] = value
     return response
 

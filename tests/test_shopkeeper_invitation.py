@@ -49,7 +49,7 @@ def test_staff_invite_a_new_shopkeeper_who_chooses_a_password(client, world, mai
     page = client.get(link, HTTP_HOST=BETHUNE_HOST)
     assert page.status_code == 200
     assert "Choisissez votre mot de passe" in page.content.decode()
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
 
     mismatch = client.post(
         link, {"new_password1": "Un-Mot-De-Passe-2026", "new_password2": "autre"}, HTTP_HOST=BETHUNE_HOST

@@ -31,7 +31,24 @@ EXTRA_PATHS = [
     "/coup-de-pouce/demander/merci/",
     "/coup-de-pouce/devenir-volontaire/merci/",
 ]
-EXPECTED_ERRORS = {"/page-inconnue/": 404, "/ateliers/photos-produits-smartphone/annulation/": 400}
+# The links e-mails carry: a shopkeeper's invitation to choose a password and the
+# "my page is still right" confirmation, one per town, with fresh tokens.
+EMAIL_LINKS = """
+from django.contrib.auth.models import User
+from django.urls import reverse
+from shops.freshness import confirmation_token
+from shops.shopkeepers import invitation_token, shops_of
+for name in ("commercant-bethune", "commercant-beauvais"):
+    user = User.objects.get(username=name)
+    print(reverse("shopkeeper_set_password", args=[invitation_token(user)]))
+    print(reverse("shop_freshness_confirm", args=[confirmation_token(shops_of(user).first())]))
+"""
+EXPECTED_ERRORS = {
+    "/page-inconnue/": 404,
+    "/commercants/mot-de-passe/jeton-perime/": 400,
+    "/commercants/confirmer/jeton-perime/": 400,
+    "/ateliers/photos-produits-smartphone/annulation/": 400,
+}
 # Dozens of pages share one template: shops, guides, click & collect forms,
 # and the variants of one page by its query (directory filters, pre-filled help
 # requests, searches). axe-core checks a template's markup and styles, so it scans
@@ -43,8 +60,8 @@ SHARED_TEMPLATES = {"shop-page", "page-guide", "page-workshop", "click-collect-p
 SAMPLE_SIZE = 3
 AXE_RUN_OPTIONS = AXE_OPTIONS | {"resultTypes": ["violations"]}
 BODY_CLASS = re.compile(r'<body class="(?P<classes>[^"]*)"')
-# The portal runs two gunicorn workers with four threads each.
-FETCHERS = 8
+# Enough to keep the portal's two gunicorn workers busy on two cores.
+FETCHERS = 4
 # Not pages of the public site: the Wagtail admin (its own markup) and files.
 NOT_PUBLIC_PAGES = ("/admin/", "/documents/", "/static/", "/media/")
 # Fills a GET form twice: a plausible search (first choice of every list, every
@@ -147,6 +164,12 @@ class Walker:
             assert answer.status == 200, f"{answer.url} answered {answer.status}"
             sitemap += [(url, "sitemap.xml") for url in sitemap_locations(answer.body)]
         known = [(self.portal.url(path, town), "(adresse connue)") for town in TOWNS for path in EXTRA_PATHS]
+        output = self.portal.manage("shell", "--no-imports", "-c", EMAIL_LINKS)
+        paths = [line for line in output.splitlines() if line.startswith("/")]
+        known += [
+            (self.portal.url(path, TOWNS[index // 2]), "(lien d'un e-mail)")
+            for index, path in enumerate(paths)
+        ]
         self.fetch_pages(sitemap + known)
         # One step further than the sitemaps: the click & collect forms, the
         # directory's category, service and map links, the pagination…
@@ -217,7 +240,9 @@ class Walker:
                 if query in self.crawl.pages:
                     self.tab.goto(query)
                     self.scan(query)
-        if self.tab.locator("main form[method=post]").count():
+        # A form made only of a button (confirm, cancel) has nothing to leave empty.
+        fields = "main form[method=post] :is(input:not([type=hidden], [type=submit]), select, textarea)"
+        if self.tab.locator(fields).count():
             self.submit(url, "formulaire envoyé vide")
             if "page-self-check" in self.crawl.pages[url]:
                 self.tab.goto(url)

@@ -29,7 +29,7 @@ def fetch(url, redirects=5):
     the browser, names such as beauvais.localhost do not resolve.
     """
     parts = urlsplit(url)
-    connection = http.client.HTTPConnection("127.0.0.1", parts.port or 80, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", parts.port or 80, timeout=120)
     try:
         connection.request(
             "GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers={"Host": parts.netloc}
