@@ -16,7 +16,6 @@ Entries also expire after PAGE_CACHE_TIMEOUT seconds, which bounds how long a pa
 that depends on the clock ("open now", upcoming workshops) can lag.
 """
 
-import gzip
 import hashlib
 import logging
 import re
@@ -32,6 +31,7 @@ from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
+from django.utils.text import compress_string
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ GLOBAL_TAG = "page-version:all"
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/")
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MIN_COMPRESS_BYTES = 200
+PADDING_BYTES = 100
 # Headers that are recomputed for each visitor rather than replayed from the entry.
 NOT_REPLAYED = {"content-length", "content-encoding", "vary", "cache-control", "etag", "set-cookie"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -190,12 +191,14 @@ def is_compressible(response):
     return content_type.startswith("text/") or "json" in content_type or "xml" in content_type
 
 
-def gzip_body(body):
-    return gzip.compress(body, compresslevel=6, mtime=0)
+def gzip_body(body, personal=False):
+    # A body with a visitor's token or a signed-in person's data gets random padding, as
+    # Django's GZipMiddleware does, against compression side-channel attacks (BREACH).
+    return compress_string(body, max_random_bytes=PADDING_BYTES if personal else None)
 
 
 def compress(request, response):
-    """gzip a text response for a browser that accepts it (CSRF tokens are masked per response)."""
+    """gzip a text response for a browser that accepts it."""
     if response.streaming or response.has_header("Content-Encoding") or not is_compressible(response):
         return
     if len(response.content) < MIN_COMPRESS_BYTES:
@@ -203,7 +206,7 @@ def compress(request, response):
     patch_vary_headers(response, ("Accept-Encoding",))
     if not accepts_gzip(request):
         return
-    compressed = gzip_body(response.content)
+    compressed = gzip_body(response.content, personal=True)
     if len(compressed) < len(response.content):
         response.content = compressed
         response["Content-Encoding"] = "gzip"
@@ -246,7 +249,7 @@ def serve(entry, request, status):
         if entry.with_csrf:
             body = body.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
             if accepts_gzip(request) and len(body) >= MIN_COMPRESS_BYTES:
-                body, encoded = gzip_body(body), True
+                body, encoded = gzip_body(body, personal=True), True
         elif entry.gzipped is not None and accepts_gzip(request):
             body, encoded = entry.gzipped, True
         response = HttpResponse(body)
