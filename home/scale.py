@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Site
 
-from home.demo import build_town
+from home.demo import build_town, remove_wagtail_welcome_page
 from home.demo.images import demo_image
 from home.demo.towns import _common_pages
 from home.models import PALETTES
@@ -113,13 +113,6 @@ def town_spec(rank, name, postcode):
             }
         ],
     }
-
-
-def remove_wagtail_welcome_page():
-    """The site Wagtail's first migration creates serves its welcome page: not a town, so it goes."""
-    welcome = Page.objects.filter(depth=2, slug="home", content_type__app_label="wagtailcore")
-    Site.objects.filter(root_page__in=welcome).delete()
-    welcome.delete()
 
 
 def picture_pool(town, size):

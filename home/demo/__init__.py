@@ -135,6 +135,8 @@ def build_town(spec, port, root_collection):
     site.root_page = home_page
     site.is_default_site = spec["default"]
     site.save()
+    if site.is_default_site:
+        Site.objects.filter(is_default_site=True).exclude(pk=site.pk).update(is_default_site=False)
 
     pages = {}
     for page_spec in spec["pages"]:
@@ -184,6 +186,16 @@ def build_town(spec, port, root_collection):
     return Town(spec["slug"], spec["name"], site, home_page, collection, group)
 
 
+def remove_wagtail_welcome_page():
+    """The site Wagtail's first migration creates serves its welcome page: not a town, so both go.
+
+    Other sites (the towns of `seed_scale`, towns created by staff) stay.
+    """
+    welcome = Page.objects.filter(depth=2, slug="home", content_type__app_label="wagtailcore")
+    Site.objects.filter(root_page__in=welcome).delete()
+    welcome.delete()
+
+
 def add_call_to_action(home_page, title, text, page, link_text):
     """Add a call to action to a town's home page unless one already leads to `page`."""
     home_page = home_page.specific
@@ -216,9 +228,7 @@ def load(context):
             "Découvrir le projet",
         )
 
-    # The default site created by Wagtail's first migration points at its welcome page.
-    Site.objects.exclude(hostname__in=[spec["hostname"] for spec in TOWNS]).delete()
-    Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+    remove_wagtail_welcome_page()
 
     ensure_user("admin", "admin@proximite.localhost", "Administratrice", "Proximité", superuser=True)
     context.accounts.insert(0, ("admin", "administrateur (tous les droits)", "—"))
