@@ -41,15 +41,17 @@ class Portal:
 
     def manage(self, *args):
         """Run a management command against the live portal's database."""
-        return subprocess.run(
+        done = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
-            check=True,
             capture_output=True,
             text=True,
             timeout=300,
-        ).stdout
+        )
+        if done.returncode:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-5000:]}")
+        return done.stdout
 
     def sent_emails(self):
         """Every e-mail the server sent; Django's file backend may put several in one file."""
@@ -116,6 +118,14 @@ def running_portal(var_dir, settings="portal.settings.dev", env=None):
     live.manage("migrate", "--noinput", "-v0")
     live.manage("load_demo")
     live.manage("collectstatic", "--noinput", "-v0")
+    # As `make run`: the background worker makes the demo's image renditions beside gunicorn.
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--backend", "renditions", "--no-reload", "-v0"],
+        cwd=ROOT,
+        env=portal_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     with open(live.var_dir / "gunicorn.log", "w") as log:
         live.server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
@@ -130,6 +140,8 @@ def running_portal(var_dir, settings="portal.settings.dev", env=None):
         finally:
             live.server.terminate()
             live.server.wait(timeout=20)
+            worker.kill()  # its database is thrown away: no task to finish
+            worker.wait(timeout=20)
 
 
 def _wait_until_serving(live):
