@@ -5,7 +5,7 @@
     {% responsive_image product.image "product" alt="" loading="lazy" %}
     {% role_rendition page.get_social_image "social" as og_image %}
 
-`responsive_image` draws a <picture> (AVIF, WebP, then JPEG or PNG) with `srcset`, the role's
+`responsive_image` draws a <picture> (WebP, then JPEG or PNG) with `srcset`, the role's
 `sizes`, width and height, and `decoding="async"`; the template adds `alt` (required) and
 `loading="lazy"` for images below the fold.
 """
@@ -29,11 +29,27 @@ def responsive_image(image, role, **attrs):
             'responsive_image needs an alt text (alt="" for a decorative image).'
         )
     image_role = ROLES[role]
-    renditions = get_renditions_or_not_found(image, image_role.filter_specs)
+    renditions = _distinct_widths(get_renditions_or_not_found(image, image_role.filter_specs))
     attrs.setdefault("decoding", "async")
-    if image_role.sizes:
+    # `sizes` only goes with a choice of widths: one rendition per format has no srcset widths.
+    if image_role.sizes and len(renditions) > len(image_role.formats):
         attrs.setdefault("sizes", image_role.sizes)
     return mark_safe(Picture(renditions, attrs).__html__())
+
+
+def _distinct_widths(renditions):
+    """Drop a rendition as wide as an earlier one of its format.
+
+    Wagtail never enlarges: a photo narrower than a role's largest size gets several
+    renditions of its own width, and a srcset listing one width twice is invalid HTML.
+    """
+    kept, seen = {}, set()
+    for spec, rendition in renditions.items():
+        key = (spec.rsplit("format-", 1)[-1], rendition.width)
+        if key not in seen:
+            seen.add(key)
+            kept[spec] = rendition
+    return kept
 
 
 @register.simple_tag
