@@ -167,7 +167,8 @@ def page_cache_switch_exists():
 
 def response_size(port, target):
     """Bytes of the body as sent to a browser that accepts gzip and brotli, and its size gzipped."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    # Also the first request of the page: it may make what a worker caches (long under load).
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     try:
         connection.request("GET", target.path, headers=request_headers(target.host))
         response = connection.getresponse()
