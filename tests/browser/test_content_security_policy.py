@@ -25,7 +25,8 @@ FORMS = [
 RECORD_VIOLATIONS = """
 window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-    window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    const where = `${event.sourceFile}:${event.lineNumber}`;
+    window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${where}`);
 });
 """
 
