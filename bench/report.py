@@ -41,8 +41,9 @@ def render_table(report):
                         name,
                         CACHE_LABEL[mode],
                         _number(page["rps"]),
-                        _number(page["p50_ms"], 1),
-                        _number(page["p99_ms"], 1),
+                        # No answer within the load's time: there is no latency to show.
+                        _number(page["p50_ms"], 1) if page["requests"] else "> durée",
+                        _number(page["p99_ms"], 1) if page["requests"] else "> durée",
                         report["sql_queries"].get(name, "–") if mode == "off" else "–",
                         _number(page["sent_bytes"]),
                         _number(page["gzip_bytes"]),
