@@ -9,7 +9,7 @@ page found keeps its ancestors for the breadcrumbs. Pages whose class routes on 
 of the address, exactly as with Wagtail's routing.
 """
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
@@ -111,8 +111,11 @@ def _remember_route(page, site_root, above, chain):
 
 def public(pages):
     """`pages.public()` without its query: pages in a section with a view restriction are left out in SQL."""
+    # The restricted page's path comes from a subquery rather than a join: with a join, SQLite
+    # walks every page of the tree for each listed page (0.5 s for a directory of 250 shops).
+    restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
     listed_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
-    restricted_above = PageViewRestriction.objects.annotate(listed_path=listed_path).filter(
-        listed_path__startswith=F("page__path")
-    )
+    restricted_above = PageViewRestriction.objects.annotate(
+        restricted_path=restricted_path, listed_path=listed_path
+    ).filter(listed_path__startswith=F("restricted_path"))
     return pages.exclude(Exists(restricted_above))

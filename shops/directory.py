@@ -1,11 +1,10 @@
 """The shop directory: filters that combine, sorted and paginated, in a bounded number of queries."""
 
-import datetime
 import unicodedata
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Func, Prefetch, Q, TextField, prefetch_related_objects
+from django.db.models import F, Func, Prefetch, Q, TextField, prefetch_related_objects
 from django.utils import timezone
 
 from home.routing import public
@@ -14,12 +13,7 @@ from .forms import DirectoryFilterForm
 from .models import Product, ShopPage, ShopPhoto, ShopTag
 
 SHOPS_PER_PAGE = 12
-NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
-def sort_key(text):
-    """Alphabetical order a French reader expects: accents and case ignored."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+HOURS = ("opening_hours", "exceptional_openings")
 
 
 # Accented letters and what they become once folded, upper case included: PostgreSQL's
@@ -82,15 +76,11 @@ def text_filter(index_page, query):
 
 
 def live_shops(index_page):
-    return (
-        public(ShopPage.objects.live().child_of(index_page))
-        .select_related("category")
-        .prefetch_related("opening_hours", "exceptional_openings")
-    )
+    return public(ShopPage.objects.live().child_of(index_page)).select_related("category")
 
 
-def filter_shops(index_page, data, now=None):
-    """The bound filter form and the matching shops (a list, sorted)."""
+def filter_shops(index_page, data, now):
+    """The bound filter form, the matching shops sorted, and the opening hours already read."""
     form = DirectoryFilterForm(data)
     form.is_valid()
     filters = form.cleaned_data if form.is_bound else {}
@@ -101,15 +91,19 @@ def filter_shops(index_page, data, now=None):
         shops = shops.filter(**{filters["service"]: True})
     if filters.get("q"):
         shops = shops.filter(text_filter(index_page, filters["q"]))
-    shops = list(shops)
-    now = now or timezone.now()
-    if filters.get("ouvert"):
-        shops = [shop for shop in shops if shop.hours.is_open(now)]
     if filters.get("tri") == "mise-a-jour":
-        shops.sort(key=lambda shop: shop.last_published_at or NEVER, reverse=True)
+        shops = shops.order_by(F("last_published_at").desc(nulls_last=True), "pk")
     else:
-        shops.sort(key=lambda shop: sort_key(shop.title))
-    return form, shops
+        # Accents and case aside, as a French reader expects: “Épicerie” among the E.
+        shops = shops.order_by(Folded("title"), "pk")
+    hours = {}
+    if filters.get("ouvert"):
+        # Opening hours are only read in Python: find the open shops on light rows first,
+        # and keep their hours for the shops listed.
+        light = shops.select_related(None).only("pk").prefetch_related(*HOURS)
+        hours = {shop.pk: shop.hours for shop in light}
+        shops = shops.filter(pk__in=[pk for pk, week in hours.items() if week.is_open(now)])
+    return form, shops, hours
 
 
 def map_markers(shops):
@@ -126,9 +120,13 @@ def map_markers(shops):
     ]
 
 
+def _for_map(shops):
+    return shops.only("title", "url_path", "latitude", "longitude", "category__name")
+
+
 def directory_context(index_page, request):
     now = timezone.now()
-    form, shops = filter_shops(index_page, request.GET or None, now)
+    form, shops, hours = filter_shops(index_page, request.GET or None, now)
     paginator = Paginator(shops, SHOPS_PER_PAGE)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
@@ -142,17 +140,21 @@ def directory_context(index_page, request):
         .prefetch_related("image__renditions")
         .order_by("sort_order")
     )
-    prefetch_related_objects(page_obj.object_list, Prefetch("gallery", queryset=photos))
-    for shop in page_obj.object_list:
-        shop.status = shop.hours.status(now)
+    listed = list(page_obj.object_list)
+    prefetch_related_objects([shop for shop in listed if shop.pk not in hours], *HOURS)
+    prefetch_related_objects(listed, Prefetch("gallery", queryset=photos))
+    for shop in listed:
+        if shop.pk not in hours:
+            hours[shop.pk] = shop.hours
+        shop.status = hours[shop.pk].status(now)
     map_view = request.GET.get("vue") == "carte"
     return {
         "filter_form": form,
-        "shops": page_obj.object_list,
+        "shops": listed,
         "page_obj": page_obj,
-        "result_count": len(shops),
+        "result_count": paginator.count,
         "map_view": map_view,
-        "map_markers": map_markers(shops) if map_view else [],
+        "map_markers": map_markers(_for_map(shops)) if map_view else [],
         "map_tile_url": settings.SHOPS_MAP_TILE_URL,
         "map_attribution": settings.SHOPS_MAP_ATTRIBUTION,
     }

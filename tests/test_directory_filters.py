@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import ShopCategoryFactory, ShopIndexPageFactory, make_shop
@@ -125,3 +126,11 @@ def test_map_view_embeds_the_filtered_shops_as_data(client, directory, settings)
     assert "Épicerie" not in markers
     assert "vendor/leaflet/leaflet.js" in html
     assert listed(get(client, directory, categorie="mode", vue="carte")) == ["Atelier Mode"]
+
+
+def test_shops_behind_a_view_restriction_are_not_listed(client, directory):
+    private = directory.get_children().get(title="Atelier Mode")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    assert listed(get(client, directory)) == ["Boulangerie Caron", "Épicerie de nuit"]
+    assert listed(get(client, directory, vue="carte")) == ["Boulangerie Caron", "Épicerie de nuit"]
+    assert "Atelier Mode" not in get(client, directory, vue="carte").content.decode()
