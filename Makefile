@@ -37,7 +37,7 @@ run: install
 		$(BIN)/gunicorn -c gunicorn.conf.py
 
 ## make test: install the test requirements and run the whole suite
-test: test-unit test-browser
+test: test-unit test-browser test-load
 
 test-unit: install-test
 	$(BIN)/pytest tests --ignore=tests/browser --ignore=tests/hosts --ignore=tests/crawl --ignore=tests/load -n $(PYTEST_WORKERS) -q
