@@ -5,9 +5,11 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from home.page_cache import invalidate_all
 from home.scale import TOWNS, ScaleContext
 
 DEFAULTS = {
@@ -76,6 +78,10 @@ class Command(BaseCommand):
                     continue
                 if hasattr(module, "load"):
                     module.load(context)
+            # Bulk inserts send no signals: the page cache learns of the new pages here.
+            invalidate_all()
+        # New tables of this size need fresh statistics for SQLite to plan searches well.
+        call_command("analyze_database", stdout=self.stdout)
 
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Scale data ready in {elapsed:.0f} s."))
