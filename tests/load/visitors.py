@@ -9,6 +9,7 @@ opens one connection per request and says HTTPS in X-Forwarded-Proto.
 
 import http.client
 import random
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -184,7 +185,7 @@ class Client:
 
     def address(self):
         if self.random.random() < SHARED_ADDRESS_SHARE:
-            return f"172.16.{self.run}.{self.index}"
+            return f"172.16.{self.run}.1"
         # A fresh address per visit, never reused in a later run against the same portal.
         self.visits += 1
         return f"10.{self.run * 16 + self.index}.{self.visits // 256 % 256}.{self.visits % 256}"
@@ -235,7 +236,9 @@ class Client:
         else:
             self.report.form_errors[kind] += 1
             if len(self.report.samples) < 5:
-                self.report.samples.append(f"{status} POST {visitor.host}{path} {location}: {page[:2000]}")
+                self.report.samples.append(
+                    f"{status} POST {visitor.host}{path} {location}: {form_errors(page)}"
+                )
 
     def pick(self, choices, name):
         return self.random.choice([value for value in choices[name] if value])
@@ -260,8 +263,10 @@ class Client:
         return {"name": f"Camille {marker}", "email": self.email(marker), "consent": "on"}
 
     def fill_help_request(self, choices, marker, target):
+        shop = self.random.choice(choices.get("shop", [""]))
         return {
-            "shop": self.random.choice(choices.get("shop", [""])),
+            "shop": shop,
+            "shop_name": "" if shop else "La Boutique d’à côté",
             "contact_name": "Camille Commerçante",
             "email": self.email(marker),
             "topics": self.pick(choices, "topics"),
@@ -282,6 +287,14 @@ class Client:
             "presentation": f"Je connais bien les réseaux sociaux. {marker}",
             "consent": "on",
         }
+
+
+def form_errors(page):
+    """The error messages a refused form shows, as text."""
+    found = re.findall(
+        r'<(?:ul class="errorlist[^"]*"|[^>]* role="alert")[^>]*>(.*?)</(?:ul|div|p)>', page, re.S
+    )
+    return " | ".join(" ".join(re.sub(r"<[^>]+>", " ", text).split()) for text in found) or page[:2000]
 
 
 def town_host(town, port):
