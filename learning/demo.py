@@ -131,8 +131,9 @@ def _memo_document(town):
     )
 
 
-def load_guides(town, topics):
-    index = child_page(
+def guide_index(town):
+    """The town's “Se former” section (demo and scale data)."""
+    return child_page(
         town.home_page,
         GuideIndexPage,
         "se-former",
@@ -144,6 +145,10 @@ def load_guides(town, topics):
         ),
         listing_summary="Des guides pas à pas pour les commerçants, du premier pas à la maîtrise.",
     )
+
+
+def load_guides(town, topics):
+    index = guide_index(town)
     illustrations = {
         "step": demo_image(
             f"Capture d'écran de démonstration ({town.name})",

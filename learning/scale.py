@@ -7,10 +7,10 @@ audience below, so a town may have a hundred guides that read like real ones.
 import datetime
 
 from home.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
-from home.demo import add_call_to_action, child_page
-from learning.demo import TOPICS, _guide_body, _memo_document
+from home.demo import add_call_to_action
+from learning.demo import TOPICS, _guide_body, _memo_document, guide_index
 from learning.demo_content import GUIDES
-from learning.models import GuideIndexPage, GuidePage, RelatedGuide, Topic
+from learning.models import GuidePage, RelatedGuide, Topic
 
 AUDIENCES = [
     ("metiers-de-bouche", "pour les métiers de bouche"),
@@ -46,18 +46,7 @@ def ensure_topics():
 def load(context):
     topics = ensure_topics()
     for town_rank, town in enumerate(context.towns.values()):
-        index = child_page(
-            town.home_page,
-            GuideIndexPage,
-            "se-former",
-            title="Se former",
-            show_in_menus=True,
-            introduction=(
-                "Des guides courts, pas à pas, pour avancer à votre rythme dans le numérique. "
-                "Choisissez votre niveau ou un sujet : chaque guide s'imprime facilement."
-            ),
-            listing_summary="Des guides pas à pas pour les commerçants, du premier pas à la maîtrise.",
-        )
+        index = guide_index(town)
         pictures = context.pictures[town.slug]
         illustrations = {"step": pictures[0], "before": pictures[1], "after": pictures[2]}
         document = _memo_document(town)

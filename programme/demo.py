@@ -315,6 +315,24 @@ def _requests(town, helpers):
             session.topics_covered.set(_topics(topics))
 
 
+def add_programme_calls_to_action(town, help_page, apply_page):
+    """The two doors into the programme on the town's home page (demo and scale data)."""
+    add_call_to_action(
+        town.home_page,
+        "Demander un coup de pouce",
+        "Une aide gratuite et humaine pour votre commerce : photos, réseaux sociaux, fiche en ligne…",
+        help_page,
+        "Demander un coup de pouce",
+    )
+    add_call_to_action(
+        town.home_page,
+        "Devenir volontaire numérique",
+        "Quelques heures par mois pour aider les commerces de votre centre-ville.",
+        apply_page,
+        "Devenir volontaire",
+    )
+
+
 def load(context):
     for town in context.towns.values():
         grant_town_management(town.staff_group, town.site)
@@ -326,17 +344,4 @@ def load(context):
         helpers = _volunteers(town)
         _volunteer_account(context, town, helpers[0])
         _requests(town, helpers)
-        add_call_to_action(
-            town.home_page,
-            "Demander un coup de pouce",
-            "Une aide gratuite et humaine pour votre commerce : photos, réseaux sociaux, fiche en ligne…",
-            help_page,
-            "Demander un coup de pouce",
-        )
-        add_call_to_action(
-            town.home_page,
-            "Devenir volontaire numérique",
-            "Quelques heures par mois pour aider les commerces de votre centre-ville.",
-            apply_page,
-            "Devenir volontaire",
-        )
+        add_programme_calls_to_action(town, help_page, apply_page)

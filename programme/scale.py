@@ -8,13 +8,12 @@ import datetime
 
 from django.utils.text import slugify
 
-from home.demo import add_call_to_action
 from learning.demo import TOPICS
 from learning.levels import DigitalLevel
 from learning.models import Topic
 
 from .access import grant_town_management
-from .demo import _pages
+from .demo import _pages, add_programme_calls_to_action
 from .forms import town_shops
 from .models import CoachingSession, HelpRequest, ProgrammeSettings, Volunteer
 from .models.choices import SLOTS, Mode
@@ -205,17 +204,4 @@ def load(context):
         add_volunteers(context, town, town_rank, topics)
         add_requests(context, town, town_rank, topics)
         add_sessions(context, town, town_rank, topics)
-        add_call_to_action(
-            town.home_page,
-            "Demander un coup de pouce",
-            "Une aide gratuite et humaine pour votre commerce : photos, réseaux sociaux, fiche en ligne…",
-            help_page,
-            "Demander un coup de pouce",
-        )
-        add_call_to_action(
-            town.home_page,
-            "Devenir volontaire numérique",
-            "Quelques heures par mois pour aider les commerces de votre centre-ville.",
-            apply_page,
-            "Devenir volontaire",
-        )
+        add_programme_calls_to_action(town, help_page, apply_page)

@@ -12,15 +12,14 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from home.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
-from home.demo import add_call_to_action, child_page
+from home.demo import add_call_to_action
 from home.scale import share
-from shops.demo import ensure_categories, position
+from shops.demo import ensure_categories, position, shop_directory
 from shops.demo.catalogue import HOURS, KINDS, T
 from shops.models import (
     ExceptionalOpening,
     PickupSlot,
     Product,
-    ShopIndexPage,
     ShopPage,
     ShopPhoto,
     ShopTag,
@@ -209,16 +208,7 @@ def load(context):
     total_shops = context.counts["shops"]
     first_rank = 0  # rank of the town's first shop among all the territory's shops
     for town_rank, town in enumerate(context.towns.values()):
-        index = child_page(
-            town.home_page,
-            ShopIndexPage,
-            "commerces",
-            title="Commerces",
-            introduction=f"Tous les commerces indépendants du centre-ville de {town.name} : "
-            "qui est ouvert, qui livre, qui met vos achats de côté.",
-            listing_summary=f"Les commerces de {town.name}, leurs horaires et leurs produits.",
-            show_in_menus=True,
-        )
+        index = shop_directory(town)
         wanted = context.share("shops", town_rank)
         existing = set(index.get_children().values_list("slug", flat=True))
         shops = []

@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache, caches
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
@@ -34,3 +35,11 @@ def towns(db):
         "bethune": make_town("Béthune", BETHUNE_HOST, default=True),
         "beauvais": make_town("Beauvais", BEAUVAIS_HOST),
     }
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The full-page cache switched on (test settings leave it off), starting empty."""
+    settings.PAGE_CACHE = True
+    caches["pages"].clear()
+    cache.clear()

@@ -4,7 +4,6 @@ import gzip
 import re
 
 import pytest
-from django.core.cache import cache, caches
 from django.test import Client
 
 from learning.models import Registration
@@ -17,13 +16,6 @@ from tests.factories import (
 
 WORKSHOP_URL = "/ateliers/atelier-photos/"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE = True
-    caches["pages"].clear()
-    cache.clear()
 
 
 @pytest.fixture
@@ -135,6 +127,9 @@ def test_a_cancellation_frees_the_seat_on_the_cached_page(
     with django_capture_on_commit_callbacks(execute=True):
         registration.cancel()
     assert "2 places restantes sur 2" in html(get(Client(), WORKSHOP_URL))
+
+
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def test_a_logged_in_person_is_never_served_nor_stored(client, towns):

@@ -4,7 +4,6 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache, caches
 from django.test import Client
 
 from home.models import StandardPage, TownIdentity
@@ -20,6 +19,8 @@ from tests.factories import (
     programme_pages,
 )
 
+pytestmark = pytest.mark.usefixtures("page_cache_on")
+
 SHOP_URL = "/commerces/boulangerie-martin/"
 # Every kind of page that shows a shop: its own page, the directory, product search,
 # site search and the open-data files.
@@ -31,13 +32,6 @@ SHOP_VIEWS = [
     "/commerces.csv",
     "/commerces.json",
 ]
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE = True
-    caches["pages"].clear()
-    cache.clear()
 
 
 @pytest.fixture

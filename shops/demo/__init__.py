@@ -140,20 +140,25 @@ def build_shop(town, index, name, kind, street, options, categories, image, toda
     return page
 
 
+def shop_directory(town):
+    """The town's shop directory (demo and scale data)."""
+    return child_page(
+        town.home_page,
+        ShopIndexPage,
+        "commerces",
+        title="Commerces",
+        introduction=f"Tous les commerces indépendants du centre-ville de {town.name} : "
+        "qui est ouvert, qui livre, qui met vos achats de côté.",
+        listing_summary=f"Les commerces de {town.name}, leurs horaires et leurs produits.",
+        show_in_menus=True,
+    )
+
+
 def load(context):
     categories = ensure_categories()
     today = timezone.localdate()
     for town in context.towns.values():
-        index = child_page(
-            town.home_page,
-            ShopIndexPage,
-            "commerces",
-            title="Commerces",
-            introduction=f"Tous les commerces indépendants du centre-ville de {town.name} : "
-            "qui est ouvert, qui livre, qui met vos achats de côté.",
-            listing_summary=f"Les commerces de {town.name}, leurs horaires et leurs produits.",
-            show_in_menus=True,
-        )
+        index = shop_directory(town)
         existing = set(index.get_children().values_list("slug", flat=True))
         images = {}
         for name, kind, street, options in SHOPS[town.slug]:

@@ -1,13 +1,10 @@
-import importlib
 import os
-from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import DEMO_PASSWORD, DemoContext
+from home.project_apps import contributions
 
 
 class Command(BaseCommand):
@@ -24,15 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, port, **options):
         context = DemoContext(port=port)
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                if Path(app_config.path).parent != settings.BASE_DIR:
-                    continue  # only the project's own apps have demo data
-                try:
-                    module = importlib.import_module(f"{app_config.name}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app_config.name}.demo":
-                        raise
-                    continue
+            for module in contributions("demo"):
                 if hasattr(module, "load"):
                     module.load(context)
 

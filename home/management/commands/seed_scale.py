@@ -1,15 +1,12 @@
-import importlib
 import os
 import time
-from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.page_cache import invalidate_all
+from home.project_apps import contributions
 from home.scale import TOWNS, ScaleContext
 
 DEFAULTS = {
@@ -67,15 +64,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         context = ScaleContext(port=port, counts=counts)
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                if Path(app_config.path).parent != settings.BASE_DIR:
-                    continue  # only the project's own apps have scale data
-                try:
-                    module = importlib.import_module(f"{app_config.name}.scale")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app_config.name}.scale":
-                        raise
-                    continue
+            for module in contributions("scale"):
                 if hasattr(module, "load"):
                     module.load(context)
             # Bulk inserts send no signals: the page cache learns of the new pages here.
