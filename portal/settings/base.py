@@ -164,6 +164,15 @@ else:
             "LOCATION": str(VAR_DIR / "cache-pages"),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
+        # Wagtail writes the renditions a page shows back to this cache at every render; in
+        # files that costs a write and a directory listing each (tens of ms a page). In memory,
+        # per worker, for a few minutes: a rendition row never changes, and one deleted with
+        # its image's old file is forgotten within RENDITIONS_CACHE_TIMEOUT.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": int(os.environ.get("RENDITIONS_CACHE_TIMEOUT", "300")),
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
     }
 
 # Full-page cache for anonymous visitors (home/page_cache.py), read at each request.
