@@ -171,7 +171,7 @@ def test_home_standard_and_guide_pages_and_the_logo(client, towns):
     assert Rendition.objects.count() == made
 
 
-@pytest.mark.django_db(transaction=True)  # the worker closes its database connection when done
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker closes its connection
 @override_settings(
     TASKS={
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

@@ -11,7 +11,7 @@ from tests.factories import WorkshopIndexPageFactory, WorkshopPageFactory
 PEOPLE = 8
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_registrations_never_overbook_a_workshop(towns):
     index = WorkshopIndexPageFactory(parent=towns["bethune"])
     workshop = WorkshopPageFactory(parent=index, slug="atelier-simultane", capacity=3)
