@@ -35,6 +35,13 @@ from tests.factories.shops import ShopCategoryFactory
 
 
 @pytest.fixture(autouse=True)
+def renditions_made_at_once(settings):
+    """As the worker would, but at once (test settings only queue them)."""
+    immediate = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    settings.TASKS = {**settings.TASKS, "renditions": immediate}
+
+
+@pytest.fixture(autouse=True)
 def empty_rendition_cache():
     """Wagtail remembers renditions in the cache by image id; ids come back after each test's rollback."""
     cache.clear()

@@ -21,10 +21,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://localhost:8000"
-# Background tasks run at once, inside the test's transaction.
+# Background tasks run at once, inside the test's transaction; image renditions are only
+# queued (making them for every demo page costs a minute per demo load): tests/test_renditions.py
+# makes them at once.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "renditions": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
 }
 # Serve static files from the apps' folders: no collectstatic needed to run the tests.
 WHITENOISE_AUTOREFRESH = True
