@@ -41,6 +41,8 @@ def test_staff_enrol_their_phone_then_give_a_code_at_each_sign_in(page, portal_w
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Valider").click()
     expect(page.get_by_text("Ce code n’est pas le bon")).to_be_visible()
+    # django-otp refuses any code for a second after a wrong one, as the page then says.
+    page.wait_for_timeout(2_000)
 
     page.get_by_label("Code").fill(code_for(secret))
     page.get_by_role("button", name="Valider").click()
