@@ -290,8 +290,10 @@ class ShopPage(BasePage):
         now = timezone.now()
         if not getattr(request, "is_preview", False):
             # Load products and photos once, with their images, then all their renditions in one query.
-            self._product_list = list(self.products.select_related("image"))
-            self._photo_list = [photo for photo in self.gallery.select_related("image") if photo.image_id]
+            # Ordered as the editor arranged them, then as added (sort_order can be empty).
+            self._product_list = list(self.products.select_related("image").order_by("sort_order", "pk"))
+            photos = self.gallery.select_related("image").order_by("sort_order", "pk")
+            self._photo_list = [photo for photo in photos if photo.image_id]
             images = [item.image for item in self._product_list + self._photo_list if item.image_id]
             prefetch_related_objects(images, "renditions")
         context.update(
