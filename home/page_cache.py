@@ -43,7 +43,15 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 MIN_COMPRESS_BYTES = 200
 PADDING_BYTES = 100
 # Headers that are recomputed for each visitor rather than replayed from the entry.
-NOT_REPLAYED = {"content-length", "content-encoding", "vary", "cache-control", "etag", "set-cookie"}
+NOT_REPLAYED = {
+    "content-length",
+    "content-encoding",
+    "vary",
+    "cache-control",
+    "etag",
+    "set-cookie",
+    "x-town-cache",
+}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
@@ -93,8 +101,12 @@ def _bump(tag):
     transaction.on_commit(lambda: _set_version(tag), robust=True)
 
 
+def new_version():
+    return uuid.uuid4().hex
+
+
 def _set_version(tag):
-    cache().set(tag, uuid.uuid4().hex, timeout=None)
+    cache().set(tag, new_version(), timeout=None)
 
 
 def request_keys(request):
@@ -126,7 +138,7 @@ def current_tags(request, tag_keys):
     if len(versions) < len(tag_keys):
         for tag in tag_keys:
             if tag not in versions:
-                cache().add(tag, uuid.uuid4().hex, timeout=None)
+                cache().add(tag, new_version(), timeout=None)
         versions = cache().get_many(tag_keys)
     if len(versions) < len(tag_keys):
         return None

@@ -15,6 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
+from home import town_cache
+
 MENU_ATTRIBUTE = "_town_menu"
 
 
@@ -23,7 +25,9 @@ def menu_pages(request, site_root):
     known = getattr(request, MENU_ATTRIBUTE, None) if request is not None else None
     if known is not None and known[0] == site_root.pk:
         return known[1]
-    items = list(site_root.get_children().live().in_menu())
+    items = town_cache.get_or_make(
+        request, "menu", (site_root.pk,), lambda: list(site_root.get_children().live().in_menu())
+    )
     if request is not None:
         setattr(request, MENU_ATTRIBUTE, (site_root.pk, items))
     return items
@@ -41,16 +45,17 @@ def _own_route(page, request, remaining):
             page_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
         except Http404:
             return None
-    return page.specific.route(request, remaining)
+    return _specific(page, request).route(request, remaining)
 
 
-def _specific(page):
+def _specific(page, request):
     """The page in its own class, with the relations its class asks to load along (`serve_select_related`)."""
     page_class = page.specific_class
-    related = getattr(page_class, "serve_select_related", ())
-    if page_class is None or not related:
+    if page_class is None:
         return page.specific
-    specific = page_class._default_manager.select_related(*related).get(pk=page.pk)
+    related = getattr(page_class, "serve_select_related", ())
+    pages = page_class._default_manager.select_related(*related) if related else page_class._default_manager
+    specific = town_cache.get_or_make(request, "page", (page.pk,), lambda: pages.get(pk=page.pk))
     specific._cached_parent_obj = page._cached_parent_obj
     return specific
 
@@ -61,15 +66,8 @@ def route_in_town(site_root, request, path_components):
     for part in path_components:
         url_path += f"{part}/"
         url_paths.append(url_path)
-    in_town = Q(path__startswith=site_root.path, depth__gt=site_root.depth)
-    rows = list(
-        Page.objects.filter(
-            (in_town & Q(url_path__in=url_paths))
-            | (in_town & Q(depth=site_root.depth + 1, live=True, show_in_menus=True))
-            | Q(path__in=[site_root.path[: Page.steplen], site_root.path])
-        )
-        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
-        .order_by("path")
+    rows = town_cache.get_or_make(
+        request, "route", (site_root.pk, *path_components), lambda: _pages_along(site_root, url_paths)
     )
     above = [row for row in rows if row.depth <= site_root.depth]
     inside = [row for row in rows if row.depth > site_root.depth]
@@ -97,9 +95,23 @@ def route_in_town(site_root, request, path_components):
         parent = child
     if not parent.live:
         raise Http404
-    page = parent if parent is site_root else _specific(parent)
+    page = parent if parent is site_root else _specific(parent, request)
     _remember_route(page, site_root, above, chain)
     return RouteResult(page)
+
+
+def _pages_along(site_root, url_paths):
+    """The pages at these addresses, the town's menu sections, the town and the tree root."""
+    in_town = Q(path__startswith=site_root.path, depth__gt=site_root.depth)
+    return list(
+        Page.objects.filter(
+            (in_town & Q(url_path__in=url_paths))
+            | (in_town & Q(depth=site_root.depth + 1, live=True, show_in_menus=True))
+            | Q(path__in=[site_root.path[: Page.steplen], site_root.path])
+        )
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .order_by("path")
+    )
 
 
 def _remember_route(page, site_root, above, chain):

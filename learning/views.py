@@ -19,6 +19,7 @@ from home.antispam import rate_limited
 from home.models import TownIdentity
 from home.renditions import prefetch_renditions
 from home.routing import public
+from home.town_cache import deferred
 from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, SelfCheckForm
 from learning.help import help_link
 from learning.ics import workshop_invitation
@@ -90,21 +91,25 @@ def guide_listing_context(index_page, request):
 
 
 def guide_page_context(guide, request, feedback_form=None):
+    """Everything but the feedback form is read only when shown: not when the town cache kept it."""
     site = Site.find_for_request(request)
-    prefetch_related_objects([guide], "topics")  # read again by neighbours()
-    topics = list(guide.topics.all())
-    previous_guide, next_guide = guide.neighbours()
-    voted = guide.pk in request.session.get(FEEDBACK_SESSION_KEY, [])
+
+    @deferred
+    def topics():
+        prefetch_related_objects([guide], "topics")  # read again by neighbours()
+        return list(guide.topics.all())
+
+    neighbours = deferred(guide.neighbours)
     return {
-        "outline": guide.outline(),
+        "outline": deferred(guide.outline),
         "guide_topics": topics,
-        "primary_topic": topics[0] if topics else None,
-        "previous_guide": previous_guide,
-        "next_guide": next_guide,
-        "related": guide.visible_related_guides(site.root_page if site else None),
+        "primary_topic": deferred(lambda: topics()[0] if topics() else None),
+        "previous_guide": deferred(lambda: neighbours()[0]),
+        "next_guide": deferred(lambda: neighbours()[1]),
+        "related": deferred(lambda: guide.visible_related_guides(site.root_page if site else None)),
         "feedback_form": feedback_form or FeedbackForm(),
-        "feedback_given": voted,
-        "help_url": help_link(site, topics=topics, level=guide.level),
+        "feedback_given": guide.pk in request.session.get(FEEDBACK_SESSION_KEY, []),
+        "help_url": deferred(lambda: help_link(site, topics=topics(), level=guide.level)),
     }
 
 

@@ -8,6 +8,7 @@ from django.db.models import F, Func, Prefetch, Q, TextField, prefetch_related_o
 from django.utils import timezone
 
 from home.routing import public
+from home.town_cache import deferred
 
 from .forms import DirectoryFilterForm
 from .models import Product, ShopPage, ShopPhoto, ShopTag
@@ -124,8 +125,25 @@ def _for_map(shops):
     return shops.only("title", "url_path", "latitude", "longitude", "category__name")
 
 
+LISTING_NAMES = ("filter_form", "shops", "page_obj", "result_count", "map_markers")
+
+
 def directory_context(index_page, request):
+    """The directory's context. The listing is read only when shown: not when the town cache
+    kept it, for this address, within this minute ("open now" changes by the minute)."""
     now = timezone.now()
+    map_view = request.GET.get("vue") == "carte"
+    listing = deferred(lambda: _listing(index_page, request, now, map_view))
+    return {
+        "now": now,
+        "map_view": map_view,
+        "map_tile_url": settings.SHOPS_MAP_TILE_URL,
+        "map_attribution": settings.SHOPS_MAP_ATTRIBUTION,
+        **{name: deferred(lambda name=name: listing()[name]) for name in LISTING_NAMES},
+    }
+
+
+def _listing(index_page, request, now, map_view):
     form, shops, hours = filter_shops(index_page, request.GET or None, now)
     paginator = Paginator(shops, SHOPS_PER_PAGE)
     try:
@@ -147,14 +165,10 @@ def directory_context(index_page, request):
         if shop.pk not in hours:
             hours[shop.pk] = shop.hours
         shop.status = hours[shop.pk].status(now)
-    map_view = request.GET.get("vue") == "carte"
     return {
         "filter_form": form,
         "shops": listed,
         "page_obj": page_obj,
         "result_count": paginator.count,
-        "map_view": map_view,
         "map_markers": map_markers(_for_map(shops)) if map_view else [],
-        "map_tile_url": settings.SHOPS_MAP_TILE_URL,
-        "map_attribution": settings.SHOPS_MAP_ATTRIBUTION,
     }

@@ -38,6 +38,14 @@ def towns(db):
 
 
 @pytest.fixture
+def town_cache_on(settings):
+    """The town cache (home/town_cache.py) switched on (test settings leave it off), starting empty."""
+    settings.TOWN_CACHE = True
+    caches["town"].clear()
+    caches["pages"].clear()
+
+
+@pytest.fixture
 def page_cache_on(settings):
     """The full-page cache switched on (test settings leave it off), starting empty."""
     settings.PAGE_CACHE = True

@@ -2,6 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from home import town_cache
 
 # Each palette pairs colours that keep a contrast ratio of at least 4.5:1 with
 # white text and with the page background, so staff cannot pick unreadable ones.
@@ -143,6 +146,19 @@ class TownIdentity(BaseSiteSetting):
 
     def __str__(self):
         return self.town_name or str(self.site)
+
+    @classmethod
+    def for_request(cls, request):
+        """Read once per change of the town, not at every request (home/town_cache.py)."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            identity = town_cache.get_or_make(
+                request, "identity", (site.pk if site else None,), lambda: cls.for_site(site)
+            )
+            identity._request = request
+            setattr(request, attribute, identity)
+        return getattr(request, attribute)
 
     @property
     def social_links(self):

@@ -1,6 +1,8 @@
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from home import town_cache
 from home.routing import menu_pages
 
 register = template.Library()
@@ -40,3 +42,34 @@ def breadcrumbs(context, page):
     if ancestors is None:
         ancestors = page.get_ancestors().filter(depth__gt=1)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.tag
+def town_fragment(parser, token):
+    """`{% town_fragment "name" value … %}…{% endtown_fragment %}`: the enclosed HTML is rendered
+    once per name and values (ids, dates) and kept until the town changes (home/town_cache.py).
+    Only what is the same for every visitor goes inside: never a form with its token."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name.")
+    nodelist = parser.parse(("endtown_fragment",))
+    parser.delete_first_token()
+    return TownFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class TownFragmentNode(template.Node):
+    def __init__(self, nodelist, expressions):
+        self.nodelist = nodelist
+        self.expressions = expressions
+
+    def render(self, context):
+        name, *parts = (_identity(expression.resolve(context)) for expression in self.expressions)
+        html = town_cache.rendered(
+            context.get("request"), name, tuple(parts), lambda: self.nodelist.render(context)
+        )
+        return mark_safe(html)
+
+
+def _identity(value):
+    """What tells a value apart in a fragment's key: a record's id, else the value itself."""
+    return getattr(value, "pk", value)

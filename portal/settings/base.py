@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # Early: a cached page for an anonymous visitor is served before anything reads the database.
     "home.page_cache.PageCacheMiddleware",
+    "home.town_cache.TownCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "home.two_factor.StaffTwoFactorMiddleware",
@@ -152,6 +153,11 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "proximite") + "-pages",
         },
+        "town": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "proximite") + "-town",
+        },
     }
 else:
     CACHES = {
@@ -173,6 +179,13 @@ else:
             "TIMEOUT": int(os.environ.get("RENDITIONS_CACHE_TIMEOUT", "300")),
             "OPTIONS": {"MAX_ENTRIES": 5_000},
         },
+        # What pages of a town read at every request (home/town_cache.py): keyed by the
+        # shared versions of the page cache, so a worker's own memory is enough.
+        "town": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "town",
+            "OPTIONS": {"MAX_ENTRIES": 3_000},
+        },
     }
 
 # Full-page cache for anonymous visitors (home/page_cache.py), read at each request.
@@ -181,6 +194,10 @@ else:
 PAGE_CACHE = env_bool("PROXIMITE_PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_PAGE_CACHE_TIMEOUT", "60"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PROXIMITE_CDN_MAX_AGE", "60"))
+# The town's site, settings, routes and rendered pieces kept between requests (home/town_cache.py),
+# for pages the page cache does not serve; exact like it, TOWN_CACHE_TIMEOUT only frees memory.
+TOWN_CACHE = env_bool("PROXIMITE_TOWN_CACHE", True)
+TOWN_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_TOWN_CACHE_TIMEOUT", str(24 * 3600)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,9 +13,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "town": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "town"},
 }
-# Tests of other behaviours see every render; tests/test_page_cache*.py switch the cache on.
+# Tests of other behaviours see every render; tests/test_page_cache*.py and
+# tests/test_town_cache.py switch the caches on.
 PAGE_CACHE = False
+TOWN_CACHE = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from home import town_cache
 from home.models import BasePage
 from shops.admin_forms import ShopPageForm
 from shops.models.access import STAFF_FIELDS_PERMISSION, staff_only
@@ -288,42 +289,44 @@ class ShopPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        if not getattr(request, "is_preview", False):
-            # Load products and photos once, with their images, then all their renditions in one query.
-            # Ordered as the editor arranged them, then as added (sort_order can be empty).
-            self._product_list = list(self.products.select_related("image").order_by("sort_order", "pk"))
-            photos = self.gallery.select_related("image").order_by("sort_order", "pk")
-            self._photo_list = [photo for photo in photos if photo.image_id]
-            images = [item.image for item in self._product_list + self._photo_list if item.image_id]
-            prefetch_related_objects(images, "renditions")
+        # A preview shows the products and photos being edited; a visitor, the saved ones.
+        self._listing_from_database = not getattr(request, "is_preview", False)
+        self.hours = town_cache.get_or_make(request, "shop-hours", (self.pk,), lambda: self.hours)
         context.update(
             {
                 "now": now,
                 "status": self.hours.status(now),
                 "week": self.hours.week(now),
                 "exceptions": self.hours.upcoming_exceptions(now),
-                "products": self.product_list,
-                "photos": self.photo_list,
-                "tags": list(self.tags.all()),
+                # Read only when shown: not when the town cache kept that part of the page.
+                "products": town_cache.deferred(lambda: self.product_list),
+                "photos": town_cache.deferred(lambda: self.photo_list),
+                "tags": town_cache.deferred(lambda: list(self.tags.all())),
             }
         )
         return context
 
     @cached_property
-    def _product_list(self):
-        return list(self.products.all())
-
-    @cached_property
-    def _photo_list(self):
-        return [photo for photo in self.gallery.all() if photo.image_id]
+    def _listing(self):
+        if getattr(self, "_listing_from_database", False):
+            # Products and photos with their images, then all their renditions in one query.
+            # Ordered as the editor arranged them, then as added (sort_order can be empty).
+            products = list(self.products.select_related("image").order_by("sort_order", "pk"))
+            photos = self.gallery.select_related("image").order_by("sort_order", "pk")
+            photos = [photo for photo in photos if photo.image_id]
+            prefetch_related_objects(
+                [item.image for item in products + photos if item.image_id], "renditions"
+            )
+            return products, photos
+        return list(self.products.all()), [photo for photo in self.gallery.all() if photo.image_id]
 
     @property
     def product_list(self):
-        return self._product_list
+        return self._listing[0]
 
     @property
     def photo_list(self):
-        return self._photo_list
+        return self._listing[1]
 
     @property
     def services(self):
