@@ -1,6 +1,7 @@
 """The bench's figures as a Markdown table, ready for the README."""
 
-CACHE_LABEL = {"off": "sans", "on": "avec"}
+# "none": nothing kept; "off": no page cache, the town cache's pieces; "on": both.
+CACHE_LABEL = {"none": "aucun", "off": "ville", "on": "page"}
 COLUMNS = [
     "page",
     "cache",
@@ -44,7 +45,7 @@ def render_table(report):
                         # No answer within the load's time: there is no latency to show.
                         _number(page["p50_ms"], 1) if page["requests"] else "> durée",
                         _number(page["p99_ms"], 1) if page["requests"] else "> durée",
-                        report["sql_queries"].get(name, "–") if mode == "off" else "–",
+                        report["sql_queries"].get(mode, {}).get(name, "–"),
                         _number(page["sent_bytes"]),
                         _number(page["gzip_bytes"]),
                         _ratio(page["rps"], static) if name != "static-css" else "1",
@@ -69,6 +70,8 @@ def render_table(report):
         f"{report['machine']['cpus']} cœurs, {report['database']}, cache {report['cache_backend']}, "
         f"{report['tool']} {report['connections']} connexions × {report['duration_s']} s, "
         f"données {report['seeded_with']} (ville {report['town']}). "
-        "÷ bakerydemo : rapport au chiffre le plus haut de la démo Wagtail pour ce genre de page."
+        "÷ bakerydemo : rapport au chiffre le plus haut de la démo Wagtail pour ce genre de page. "
+        "Cache « aucun » : tout est lu et rendu à chaque requête ; « ville » : sans cache de page, "
+        "avec ce que le cache de la ville garde ; « page » : le cache de page complet."
     )
     return "\n".join(lines)

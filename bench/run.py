@@ -2,10 +2,14 @@
 
 Prepares its own folder (default var/bench/: SQLite file, media, cache, static files),
 migrates and seeds it once (`seed_scale`; later runs reuse it), counts each page's SQL
-queries in-process, then for the full-page cache off and on starts gunicorn with
-gunicorn.conf.py on a loopback port, warms each page up and loads it with wrk (or
-locust), and prints a table; the figures go to a JSON file. gunicorn is stopped on
-any exit, Ctrl-C included.
+queries in-process, then for each cache mode starts gunicorn with gunicorn.conf.py on a
+loopback port, warms each page up and loads it with wrk (or locust), and prints a table;
+the figures go to a JSON file. gunicorn is stopped on any exit, Ctrl-C included.
+
+Cache modes: "none", every page rendered from the database (page cache and town cache off);
+"off", the page cache off, pages rendered with what the town cache keeps (as for a signed-in
+shopkeeper, a filtered directory or the first visit after a change); "on", both caches on,
+as anonymous visitors are served.
 
 Options (each also read from the environment variable in brackets):
   --duration S      seconds of load per page and cache mode [BENCH_DURATION, 10]
@@ -16,7 +20,7 @@ Options (each also read from the environment variable in brackets):
   --redis-url U     Redis for the cache instead of files [BENCH_REDIS_URL]
   --seed-args A     options for seed_scale, e.g. "--towns 2" [BENCH_SEED_ARGS]
   --reseed          seed again even if the database was seeded by an earlier run
-  --cache MODES     "off,on" (default), "off" or "on" [BENCH_CACHE]
+  --cache MODES     "none,off,on" (default), or some of them [BENCH_CACHE]
   --pages NAMES     only these pages, e.g. "search,product-search" [BENCH_PAGES]
   --var-dir D       the bench's folder [BENCH_VAR_DIR, var/bench]
   --output F        the JSON file [BENCH_OUTPUT, <var-dir>/results.json]
@@ -55,6 +59,7 @@ NOT_INHERITED = {
     "DJANGO_SETTINGS_MODULE",
     "PROXIMITE_VAR_DIR",
     "PROXIMITE_PAGE_CACHE",
+    "PROXIMITE_TOWN_CACHE",
     "STATIC_ROOT",
     "MEDIA_ROOT",
 }
@@ -73,7 +78,7 @@ def parse_args(argv):
     parser.add_argument("--redis-url", default=env("BENCH_REDIS_URL", ""))
     parser.add_argument("--seed-args", default=env("BENCH_SEED_ARGS", ""))
     parser.add_argument("--reseed", action="store_true")
-    parser.add_argument("--cache", default=env("BENCH_CACHE", "off,on"))
+    parser.add_argument("--cache", default=env("BENCH_CACHE", "none,off,on"))
     parser.add_argument("--pages", default=env("BENCH_PAGES", ""))
     parser.add_argument(
         "--var-dir", type=Path, default=Path(env("BENCH_VAR_DIR", str(ROOT / "var" / "bench")))
@@ -97,6 +102,7 @@ def server_env(args):
             "ALLOWED_HOSTS": "localhost",
             "PROXIMITE_VAR_DIR": str(args.var_dir),
             "PROXIMITE_PAGE_CACHE": "0",
+            "PROXIMITE_TOWN_CACHE": "0",
             "LOG_LEVEL": "ERROR",
         }
     )
@@ -158,13 +164,6 @@ def prepare_database(env, args):
     return wanted["command"]
 
 
-def page_cache_switch_exists():
-    """Whether the settings read PROXIMITE_PAGE_CACHE: without it, "on" would measure "off" twice."""
-    return any(
-        "PROXIMITE_PAGE_CACHE" in path.read_text() for path in (ROOT / "portal" / "settings").glob("*.py")
-    )
-
-
 def response_size(port, target):
     """Bytes of the body as sent to a browser that accepts gzip and brotli, and its size gzipped."""
     # Also the first request of the page: it may make what a worker caches (long under load).
@@ -223,8 +222,12 @@ def measure_page_weight(port, targets):
 
 
 def run_mode(mode, env, args, tool, targets, measure_weight, file_caches):
-    """Serve with the page cache in this mode and load every page; returns its figures."""
-    mode_env = {**env, "PROXIMITE_PAGE_CACHE": "1" if mode == "on" else "0"}
+    """Serve with the caches of this mode and load every page; returns its figures."""
+    mode_env = {
+        **env,
+        "PROXIMITE_PAGE_CACHE": "1" if mode == "on" else "0",
+        "PROXIMITE_TOWN_CACHE": "0" if mode == "none" else "1",
+    }
     # A cache of this run only: files are removed, Redis keys get a prefix of their own.
     for folder in file_caches:
         shutil.rmtree(folder, ignore_errors=True)
@@ -234,15 +237,15 @@ def run_mode(mode, env, args, tool, targets, measure_weight, file_caches):
     log = args.var_dir / f"gunicorn-{mode}.log"
     with running_gunicorn(mode_env, log, probe.path, probe.host) as port:
         for target in targets:
-            print(f"   {mode:<3} {target.name:<20} {target.path}", flush=True)
+            print(f"   {mode:<4} {target.name:<20} {target.path}", flush=True)
             size = response_size(port, target)
             drive(tool, port, target.host, target.path, args.connections, args.warmup)
             result = drive(tool, port, target.host, target.path, args.connections, args.duration)
             figures["pages"][target.name] = {**result.as_dict(), **size}
-        if mode == "off":
+        if mode in ("none", "off"):
             for target in targets:
                 if target.name in SEARCH_PAGES:
-                    print(f"   {mode:<3} {target.name:<20} one connection", flush=True)
+                    print(f"   {mode:<4} {target.name:<20} one connection", flush=True)
                     result = drive(tool, port, target.host, target.path, 1, args.duration)
                     figures["one_connection"][target.name] = result.as_dict()
         if measure_weight:
@@ -266,6 +269,7 @@ def main(argv=None):
     django.setup()
     from django.conf import settings
     from django.db import connection
+    from django.test import override_settings
     from wagtail.models import Site
 
     from bench.pages import BAKERYDEMO_RPS, busiest_site, count_queries, find_targets
@@ -284,22 +288,21 @@ def main(argv=None):
         wanted = {name.strip() for name in args.pages.split(",")}
         targets = [target for target in targets if target.name in wanted]
     print(f"== SQL queries per page (in-process, page cache off), town {site.hostname}", flush=True)
-    queries = count_queries(targets)
+    queries = {"none": count_queries(targets)}
+    with override_settings(TOWN_CACHE=True):
+        queries["off"] = count_queries(targets)
     database_vendor = connection.vendor
     connection.close()
 
     modes = [mode.strip() for mode in args.cache.split(",") if mode.strip()]
     notes = []
-    if "on" in modes and not page_cache_switch_exists():
-        modes = [mode for mode in modes if mode != "on"] or ["off"]
-        notes.append("The page cache switch (PROXIMITE_PAGE_CACHE) does not exist yet: cache off only.")
     if seeded_with != "seed_scale":
         notes.append("seed_scale does not exist yet: measured on the demo towns (load_demo).")
     tool = load_tool()
     results = {}
     for index, mode in enumerate(modes):
         print(
-            f"== load: page cache {mode}, {args.connections} connections, {args.duration} s a page",
+            f"== load: caches {mode}, {args.connections} connections, {args.duration} s a page",
             flush=True,
         )
         results[mode] = run_mode(

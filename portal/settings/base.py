@@ -197,7 +197,7 @@ PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PROXIMITE_CDN_MAX_AGE", "60"))
 # The town's site, settings, routes and rendered pieces kept between requests (home/town_cache.py),
 # for pages the page cache does not serve; exact like it, TOWN_CACHE_TIMEOUT only frees memory.
 TOWN_CACHE = env_bool("PROXIMITE_TOWN_CACHE", True)
-TOWN_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_TOWN_CACHE_TIMEOUT", str(24 * 3600)))
+TOWN_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_TOWN_CACHE_TIMEOUT", "3600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
