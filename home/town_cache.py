@@ -102,7 +102,7 @@ def get_or_make(request, name, parts, make, keep=None):
 
 def rendered(request, name, parts, render):
     """A piece of HTML, kept like `get_or_make` unless it holds a form token."""
-    return get_or_make(request, name, parts, render, keep=_is_shareable)
+    return get_or_make(request, f"html:{name}", parts, render, keep=_is_shareable)
 
 
 def _is_shareable(html):

@@ -70,6 +70,29 @@ def test_a_page_seen_again_is_the_same_and_reads_nothing_from_the_database(
     assert again.content == first.content
 
 
+def test_every_kind_of_page_is_the_same_whether_rendered_afresh_or_from_what_was_kept(
+    directory, guide, settings
+):
+    urls = [
+        "/",
+        "/commerces/",
+        SHOP_URL,
+        "/commerces/produits/?q=baguette",
+        "/recherche/?q=boulangerie",
+        GUIDE_URL,
+        "/nulle-part/",
+    ]
+
+    def pages():
+        return [TOKEN.sub("token", visit(url).content.decode()) for url in urls]
+
+    settings.TOWN_CACHE = False
+    afresh = pages()
+    settings.TOWN_CACHE = True
+    assert pages() == afresh  # pieces kept by each page, read by the next ones
+    assert pages() == afresh  # every piece read from the town cache
+
+
 def test_the_guide_page_is_kept_but_each_visitor_gets_their_own_form_token(guide):
     first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     first = visit(GUIDE_URL, client=first_visitor)
