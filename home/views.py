@@ -6,6 +6,8 @@ from django.template import loader
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from home.town_cache import deferred
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -14,21 +16,24 @@ def search(request):
     """Search every live page of the town the visitor is on, and only that town."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     site = Site.find_for_request(request)
-    results = Page.objects.none()
-    if query and site is not None:
-        results = search_pages(site, query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
+    # Read only when shown: not when the town cache kept the results for this address.
+    found = deferred(lambda: _results_page(request, site, query))
     return render(
         request,
         "home/search_results.html",
-        {"query": query, "results": page_of_results, "paginator": paginator},
+        {"query": query, "results": found, "paginator": deferred(lambda: found().paginator)},
     )
+
+
+def _results_page(request, site, query):
+    results = search_pages(site, query) if query and site is not None else Page.objects.none()
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
 
 
 def search_pages(site, query):

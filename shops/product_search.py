@@ -3,6 +3,8 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from wagtail.search.backends import get_search_backend
 
+from home.town_cache import deferred
+
 from .forms import ProductSearchForm
 from .models import Product, ShopPage
 
@@ -28,14 +30,24 @@ def search_products(index_page, query):
 
 
 def product_search_context(index_page, request):
+    """The results are read only when shown: not when the town cache kept them for this address."""
     form = ProductSearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    found = deferred(lambda: _results_page(index_page, request, query))
+    return {
+        "form": form,
+        "query": query,
+        "results": deferred(lambda: found().object_list),
+        "page_obj": found,
+    }
+
+
+def _results_page(index_page, request, query):
     results = search_products(index_page, query) if query else Product.objects.none()
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
-        page_obj = paginator.page(request.GET.get("page", 1))
+        return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
-        page_obj = paginator.page(1)
+        return paginator.page(1)
     except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
-    return {"form": form, "query": query, "results": page_obj.object_list, "page_obj": page_obj}
+        return paginator.page(paginator.num_pages)

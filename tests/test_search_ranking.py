@@ -19,7 +19,7 @@ def directory(towns):
 def site_search(client, query):
     response = client.get("/recherche/", {"q": query}, HTTP_HOST=BETHUNE_HOST)
     assert response.status_code == 200
-    return [page.title for page in response.context["results"]]
+    return [page.title for page in response.context["results"]()]
 
 
 def product_search(client, directory, query):

@@ -17,7 +17,7 @@ def test_search_only_returns_pages_of_the_current_town(client, towns):
 
     response = client.get("/recherche/", {"q": "fleurs"}, HTTP_HOST=BEAUVAIS_HOST)
 
-    titles = [page.title for page in response.context["results"]]
+    titles = [page.title for page in response.context["results"]()]
     assert titles == ["Marché aux fleurs de Beauvais"]
     assert "1 résultat" in response.text
 
@@ -51,5 +51,5 @@ def test_unpublished_pages_stay_out_of_search_and_sitemap(client, towns):
     search = client.get("/recherche/", {"q": "secret"}, HTTP_HOST=BETHUNE_HOST)
     sitemap = client.get("/sitemap.xml", HTTP_HOST=BETHUNE_HOST)
 
-    assert list(search.context["results"]) == []
+    assert list(search.context["results"]()) == []
     assert "brouillon" not in sitemap.text
