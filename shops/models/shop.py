@@ -296,8 +296,8 @@ class ShopPage(BasePage):
             {
                 "now": now,
                 "status": self.hours.status(now),
-                "week": self.hours.week(now),
-                "exceptions": self.hours.upcoming_exceptions(now),
+                "week": town_cache.deferred(lambda: self.hours.week(now)),
+                "exceptions": town_cache.deferred(lambda: self.hours.upcoming_exceptions(now)),
                 # Read only when shown: not when the town cache kept that part of the page.
                 "products": town_cache.deferred(lambda: self.product_list),
                 "photos": town_cache.deferred(lambda: self.photo_list),
