@@ -10,6 +10,10 @@ bind = os.environ.get("BIND", f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# Each response closes its connection (the HTTPS proxy in front keeps the visitors' ones open):
+# a worker then only takes a connection when it is free. Kept open, a burst of connections
+# could all land on one worker while the other idles (measured: half the throughput, at random).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # One control socket per install, so two portals on one machine (or the browser
