@@ -235,7 +235,8 @@ def run_mode(mode, env, args, tool, targets, measure_weight, file_caches):
     figures = {"pages": {}, "one_connection": {}, "page_weight": {}}
     probe = targets[0]
     log = args.var_dir / f"gunicorn-{mode}.log"
-    with running_gunicorn(mode_env, log, probe.path, probe.host) as port:
+    with running_gunicorn(mode_env, log, probe.path, probe.host) as served:
+        port = served.port
         for target in targets:
             print(f"   {mode:<4} {target.name:<20} {target.path}", flush=True)
             size = response_size(port, target)

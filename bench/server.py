@@ -1,4 +1,7 @@
-"""gunicorn with the project's gunicorn.conf.py on a loopback port, stopped whatever happens."""
+"""gunicorn with the project's gunicorn.conf.py on a loopback port, stopped whatever happens.
+
+The one way the bench, the browser and load tests and the two-host test start the portal.
+"""
 
 import http.client
 import os
@@ -8,6 +11,7 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,10 +23,16 @@ def free_port():
         return sock.getsockname()[1]
 
 
+@dataclass
+class Gunicorn:
+    port: int
+    process: subprocess.Popen  # the master; its children are the workers
+
+
 @contextmanager
-def running_gunicorn(env, log_path, probe_path, probe_host):
+def running_gunicorn(env, log_path, probe_path="/", probe_host="localhost", port=None):
     """Serve until the block ends; the whole process group is stopped on any exit."""
-    port = free_port()
+    port = port or free_port()
     server_env = {**env, "BIND": f"127.0.0.1:{port}", "PORT": str(port), "GUNICORN_ACCESSLOG": ""}
     with open(log_path, "w") as log:
         # A session of its own: a Ctrl-C in the terminal reaches this script, which stops
@@ -37,7 +47,7 @@ def running_gunicorn(env, log_path, probe_path, probe_host):
         )
         try:
             _wait_until_serving(server, port, probe_path, probe_host, log_path)
-            yield port
+            yield Gunicorn(port, server)
         finally:
             _stop(server)
 

@@ -5,17 +5,16 @@ e-mail folder, the demo data loaded into it, started with the project's
 gunicorn.conf.py as `make run` starts it.
 """
 
-import http.client
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email import message_from_bytes
 from pathlib import Path
+
+from bench.server import free_port, running_gunicorn
 
 ROOT = Path(__file__).resolve().parents[1]
 # What django.core.mail.backends.filebased writes after each message.
@@ -88,28 +87,20 @@ class Portal:
         return (self.var_dir / "gunicorn.log").read_text(errors="replace")
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def running_portal(var_dir, settings="portal.settings.dev", env=None):
     """Migrate, load the demo data, collect static files, then serve until the block ends.
 
     `env` adds or overrides environment variables of the portal (settings, gunicorn).
     """
-    port = _free_port()
+    port = free_port()
     portal_env = {key: value for key, value in os.environ.items() if key not in UNSHARED_VARIABLES}
     portal_env.update(
         {
             "DJANGO_SETTINGS_MODULE": settings,
             "PROXIMITE_VAR_DIR": str(var_dir),
             "PORT": str(port),
-            "BIND": f"127.0.0.1:{port}",
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "GUNICORN_ACCESSLOG": "",
             "WAGTAILADMIN_BASE_URL": f"http://localhost:{port}",
         }
     )
@@ -126,37 +117,13 @@ def running_portal(var_dir, settings="portal.settings.dev", env=None):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    with open(live.var_dir / "gunicorn.log", "w") as log:
-        live.server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
-            cwd=ROOT,
-            env=portal_env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_until_serving(live)
+    try:
+        # Production settings answer the plain-HTTP probe with a redirect: any answer will do.
+        with running_gunicorn(
+            portal_env, live.var_dir / "gunicorn.log", "/", live.host(), port=port
+        ) as served:
+            live.server = served.process
             yield live
-        finally:
-            live.server.terminate()
-            live.server.wait(timeout=20)
-            worker.kill()  # its database is thrown away: no task to finish
-            worker.wait(timeout=20)
-
-
-def _wait_until_serving(live):
-    """Wait for any HTTP answer: production settings answer plain HTTP with a redirect to HTTPS."""
-    deadline = time.monotonic() + 60
-    while True:
-        connection = http.client.HTTPConnection("127.0.0.1", live.port, timeout=2)
-        try:
-            connection.request("GET", "/", headers={"Host": live.host()})
-            connection.getresponse().read()
-            return
-        except (OSError, http.client.HTTPException):
-            if time.monotonic() > deadline or live.server.poll() is not None:
-                live.server.kill()
-                raise RuntimeError(live.log()) from None
-            time.sleep(0.3)
-        finally:
-            connection.close()
+    finally:
+        worker.kill()  # its database is thrown away: no task to finish
+        worker.wait(timeout=20)

@@ -7,10 +7,8 @@ its own (proximite_hosts) so it never meets the test suite's databases.
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -19,6 +17,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import psycopg
 import pytest
 
+from bench.server import running_gunicorn
 from tests.factories.shopkeepers import admin_form_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,39 +100,11 @@ def manage(environment, *args):
     ).stdout
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def gunicorn_host(environment, var_dir):
-    port = free_port()
-    env = {**environment, "PROXIMITE_VAR_DIR": str(var_dir), "BIND": f"127.0.0.1:{port}"}
-    log_path = var_dir / "gunicorn.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                Browser(port).get("/robots.txt")
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError(log_path.read_text(errors="replace")) from None
-                time.sleep(0.3)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    env = {**environment, "PROXIMITE_VAR_DIR": str(var_dir)}
+    with running_gunicorn(env, var_dir / "gunicorn.log", "/robots.txt", "localhost") as served:
+        yield served.port
 
 
 class Browser:
