@@ -196,7 +196,8 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_PAGE_CACHE_TIMEOUT", "60"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PROXIMITE_CDN_MAX_AGE", "60"))
 # The town's site, settings, routes and rendered pieces kept between requests (home/town_cache.py),
 # for pages the page cache does not serve; exact like it, TOWN_CACHE_TIMEOUT only frees memory.
-TOWN_CACHE = env_bool("PROXIMITE_TOWN_CACHE", True)
+# Off with DJANGO_DEBUG=1: a template being edited shows at once.
+TOWN_CACHE = env_bool("PROXIMITE_TOWN_CACHE", not DEBUG)
 TOWN_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_TOWN_CACHE_TIMEOUT", "3600"))
 
 AUTH_PASSWORD_VALIDATORS = [
