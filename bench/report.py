@@ -13,6 +13,7 @@ COLUMNS = [
     "gzip",
     "÷ fichier statique",
     "÷ bakerydemo",
+    "÷ bakerydemo, même machine",
 ]
 
 
@@ -32,6 +33,7 @@ def _row(cells):
 
 def render_table(report):
     kinds = {page["name"]: page["kind"] for page in report["pages"]}
+    factor = (report.get("calibration") or {}).get("machine_factor")
     lines = [_row(COLUMNS), _row(["---"] * len(COLUMNS))]
     for mode, figures in report["modes"].items():
         static = figures["pages"].get("static-css", {}).get("rps")
@@ -50,12 +52,15 @@ def render_table(report):
                         _number(page["gzip_bytes"]),
                         _ratio(page["rps"], static) if name != "static-css" else "1",
                         _ratio(page["rps"], report["bakerydemo_rps"][kinds[name]][1]),
+                        _ratio(page["rps"] * factor, report["bakerydemo_rps"][kinds[name]][1])
+                        if factor
+                        else "–",
                     ]
                 )
             )
         for name, result in figures["one_connection"].items():
             cells = [f"{name}, 1 connexion", CACHE_LABEL[mode], _number(result["rps"])]
-            cells += [_number(result["p50_ms"], 1), _number(result["p99_ms"], 1)] + ["–"] * 5
+            cells += [_number(result["p50_ms"], 1), _number(result["p99_ms"], 1)] + ["–"] * 6
             lines.append(_row(cells))
     weights = next((f["page_weight"] for f in report["modes"].values() if f["page_weight"]), {})
     lines.append("")
@@ -66,6 +71,13 @@ def render_table(report):
             lines.append(
                 f"Poids à 375 px, première visite, compressé : {name} {_number(weight / 1024, 1)} Ko"
             )
+    if factor:
+        lines.append(
+            f"Étalonnage : le fichier statique de la démo, servi comme elle (Django, WhiteNoise, gunicorn à "
+            f"2 workers sync), fait ici {_number(report['calibration']['static_rps'])} req/s contre "
+            f"{_number(report['calibration']['reference_static_rps'])} sur la machine de référence : "
+            f"« même machine » multiplie chaque page par {factor:.2f} avant de la comparer à la démo."
+        )
     lines.append(
         f"{report['machine']['cpus']} cœurs, {report['database']}, cache {report['cache_backend']}, "
         f"{report['tool']} {report['connections']} connexions × {report['duration_s']} s, "

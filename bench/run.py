@@ -11,6 +11,10 @@ Cache modes: "none", every page rendered from the database (page cache and town 
 shopkeeper, a filtered directory or the first visit after a change); "on", both caches on,
 as anonymous visitors are served.
 
+Before them, the static file of the bakerydemo reference figures is served by that stack
+(bench/calibration.py) on this machine: the ratio of its rate here to the reference one
+puts every page beside the demo as if both had been measured on the same machine.
+
 Options (each also read from the environment variable in brackets):
   --duration S      seconds of load per page and cache mode [BENCH_DURATION, 10]
   --warmup S        seconds of discarded load before each measure [BENCH_WARMUP, 2]
@@ -43,6 +47,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench import calibration
 from bench.load import drive, load_tool, request_headers
 from bench.report import render_table
 from bench.server import running_gunicorn
@@ -254,6 +259,24 @@ def run_mode(mode, env, args, tool, targets, measure_weight, file_caches):
     return figures
 
 
+def calibrate(env, args, tool, static_root, static_path):
+    """The reference static file's stack on this machine (bench/calibration.py): its rate here."""
+    print("== calibration: the bakerydemo figures' static-file stack on this machine", flush=True)
+    log = args.var_dir / "gunicorn-calibration.log"
+    server_env = {**env, "STATIC_ROOT": str(static_root)}
+    with running_gunicorn(
+        server_env, log, static_path, "localhost", args=calibration.GUNICORN_ARGS
+    ) as served:
+        drive(tool, served.port, "localhost", static_path, args.connections, args.warmup)
+        result = drive(tool, served.port, "localhost", static_path, args.connections, args.duration)
+    return {
+        "static_rps": result.rps,
+        "reference_static_rps": calibration.REFERENCE_STATIC_RPS,
+        # > 1: this machine is slower than the one the bakerydemo figures come from.
+        "machine_factor": round(calibration.REFERENCE_STATIC_RPS / result.rps, 2) if result.rps else None,
+    }
+
+
 def main(argv=None):
     args = parse_args(argv)
     # `kill` or a closed terminal ends the run as Ctrl-C does: through the finally blocks.
@@ -269,6 +292,7 @@ def main(argv=None):
 
     django.setup()
     from django.conf import settings
+    from django.contrib.staticfiles.storage import staticfiles_storage
     from django.db import connection
     from django.test import override_settings
     from wagtail.models import Site
@@ -300,6 +324,7 @@ def main(argv=None):
     if seeded_with != "seed_scale":
         notes.append("seed_scale does not exist yet: measured on the demo towns (load_demo).")
     tool = load_tool()
+    machine = calibrate(env, args, tool, settings.STATIC_ROOT, staticfiles_storage.url("css/main.css"))
     results = {}
     for index, mode in enumerate(modes):
         print(
@@ -326,6 +351,7 @@ def main(argv=None):
         "duration_s": args.duration,
         "warmup_s": args.warmup,
         "bakerydemo_rps": BAKERYDEMO_RPS,
+        "calibration": machine,
         "pages": [{"name": t.name, "kind": t.kind, "path": t.path} for t in targets],
         "sql_queries": queries,
         "modes": results,

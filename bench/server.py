@@ -30,15 +30,17 @@ class Gunicorn:
 
 
 @contextmanager
-def running_gunicorn(env, log_path, probe_path="/", probe_host="localhost", port=None):
-    """Serve until the block ends; the whole process group is stopped on any exit."""
+def running_gunicorn(env, log_path, probe_path="/", probe_host="localhost", port=None, args=None):
+    """Serve until the block ends; the whole process group is stopped on any exit.
+
+    `args`: gunicorn's arguments instead of the project's configuration file."""
     port = port or free_port()
     server_env = {**env, "BIND": f"127.0.0.1:{port}", "PORT": str(port), "GUNICORN_ACCESSLOG": ""}
     with open(log_path, "w") as log:
         # A session of its own: a Ctrl-C in the terminal reaches this script, which stops
         # gunicorn in order, instead of hitting master and workers half-way through a request.
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+            [sys.executable, "-m", "gunicorn", *(args or ("-c", "gunicorn.conf.py"))],
             cwd=ROOT,
             env=server_env,
             stdout=log,
