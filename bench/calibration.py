@@ -16,9 +16,6 @@ import django
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 
-REFERENCE_STATIC_RPS = 4900
-GUNICORN_ARGS = ("-c", "python:bench.calibration")
-
 # gunicorn's settings when this module is its configuration: as the reference was served.
 wsgi_app = "bench.calibration:application"
 bind = os.environ.get("BIND", "127.0.0.1:8001")

@@ -47,7 +47,6 @@ import sys
 import time
 from pathlib import Path
 
-from bench import calibration
 from bench.load import drive, load_tool, request_headers
 from bench.report import render_table
 from bench.server import running_gunicorn
@@ -69,6 +68,8 @@ NOT_INHERITED = {
     "MEDIA_ROOT",
 }
 SEARCH_PAGES = ("search", "product-search")
+# The bakerydemo figures' static-file stack (bench/calibration.py), as its own gunicorn configuration.
+CALIBRATION_ARGS = ("-c", "python:bench.calibration")
 
 
 def parse_args(argv):
@@ -259,21 +260,19 @@ def run_mode(mode, env, args, tool, targets, measure_weight, file_caches):
     return figures
 
 
-def calibrate(env, args, tool, static_root, static_path):
+def calibrate(env, args, tool, static_root, static_path, reference_rps):
     """The reference static file's stack on this machine (bench/calibration.py): its rate here."""
     print("== calibration: the bakerydemo figures' static-file stack on this machine", flush=True)
     log = args.var_dir / "gunicorn-calibration.log"
     server_env = {**env, "STATIC_ROOT": str(static_root)}
-    with running_gunicorn(
-        server_env, log, static_path, "localhost", args=calibration.GUNICORN_ARGS
-    ) as served:
+    with running_gunicorn(server_env, log, static_path, "localhost", args=CALIBRATION_ARGS) as served:
         drive(tool, served.port, "localhost", static_path, args.connections, args.warmup)
         result = drive(tool, served.port, "localhost", static_path, args.connections, args.duration)
     return {
         "static_rps": result.rps,
-        "reference_static_rps": calibration.REFERENCE_STATIC_RPS,
+        "reference_static_rps": reference_rps,
         # > 1: this machine is slower than the one the bakerydemo figures come from.
-        "machine_factor": round(calibration.REFERENCE_STATIC_RPS / result.rps, 2) if result.rps else None,
+        "machine_factor": round(reference_rps / result.rps, 2) if result.rps else None,
     }
 
 
@@ -324,7 +323,8 @@ def main(argv=None):
     if seeded_with != "seed_scale":
         notes.append("seed_scale does not exist yet: measured on the demo towns (load_demo).")
     tool = load_tool()
-    machine = calibrate(env, args, tool, settings.STATIC_ROOT, staticfiles_storage.url("css/main.css"))
+    static_path = staticfiles_storage.url("css/main.css")
+    machine = calibrate(env, args, tool, settings.STATIC_ROOT, static_path, BAKERYDEMO_RPS["static"][1])
     results = {}
     for index, mode in enumerate(modes):
         print(
