@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -27,13 +27,8 @@ def search(request):
 
 def _results_page(request, site, query):
     results = search_pages(site, query) if query and site is not None else Page.objects.none()
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    # Not a number: the first page; beyond the last: the last one.
+    return Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
 
 def search_pages(site, query):

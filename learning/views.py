@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -71,12 +71,7 @@ def guide_listing_context(index_page, request):
         )
     )
     paginator = Paginator(guides, GUIDES_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginator.get_page(request.GET.get("page"))  # the first page, or the last, when out of range
     siblings = public(index_page.get_siblings(inclusive=False).live())
     return {
         "self_check_page": siblings.type(SelfCheckPage).first(),

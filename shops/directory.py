@@ -3,7 +3,7 @@
 import unicodedata
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import F, Func, Prefetch, Q, TextField, prefetch_related_objects
 from django.utils import timezone
 
@@ -146,12 +146,7 @@ def directory_context(index_page, request):
 def _listing(index_page, request, now, map_view):
     form, shops, hours = filter_shops(index_page, request.GET or None, now)
     paginator = Paginator(shops, SHOPS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginator.get_page(request.GET.get("page"))  # the first page, or the last, when out of range
     photos = (
         ShopPhoto.objects.filter(image__isnull=False)
         .select_related("image")

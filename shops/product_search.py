@@ -1,6 +1,6 @@
 """“Où trouver des piles ?”: the products of the live shops of one directory, searched together."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
 
 from home.town_cache import deferred
@@ -44,10 +44,5 @@ def product_search_context(index_page, request):
 
 def _results_page(index_page, request, query):
     results = search_products(index_page, query) if query else Product.objects.none()
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    # Not a number: the first page; beyond the last: the last one.
+    return Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
