@@ -7,14 +7,15 @@ from django.core.paginator import Paginator
 from django.db.models import F, Func, Prefetch, Q, TextField, prefetch_related_objects
 from django.utils import timezone
 
+from home.renditions import prefetch_renditions
 from home.routing import public
 from home.town_cache import deferred
 
 from .forms import DirectoryFilterForm
-from .models import Product, ShopPage, ShopPhoto, ShopTag
+from .hours import ShopHours
+from .models import ExceptionalOpening, Product, ShopPage, ShopPhoto, ShopTag, WeeklyOpening
 
 SHOPS_PER_PAGE = 12
-HOURS = ("opening_hours", "exceptional_openings")
 
 
 # Accented letters and what they become once folded, upper case included: PostgreSQL's
@@ -101,10 +102,23 @@ def filter_shops(index_page, data, now):
     if filters.get("ouvert"):
         # Opening hours are only read in Python: find the open shops on light rows first,
         # and keep their hours for the shops listed.
-        light = shops.select_related(None).only("pk").prefetch_related(*HOURS)
-        hours = {shop.pk: shop.hours for shop in light}
+        hours = hours_of(list(shops.values_list("pk", flat=True)))
         shops = shops.filter(pk__in=[pk for pk, week in hours.items() if week.is_open(now)])
     return form, shops, hours
+
+
+def hours_of(shop_ids):
+    """{shop id: its opening hours} read as plain rows (two queries, no record objects): the
+    directory reads the hours of every shop it lists, or of every shop for "open now"."""
+    weekly, exceptional = {pk: [] for pk in shop_ids}, {pk: [] for pk in shop_ids}
+    if shop_ids:
+        fields = ("shop_id", "weekday", "opens", "closes", "overnight")
+        for row in WeeklyOpening.objects.filter(shop_id__in=shop_ids).values_list(*fields, named=True):
+            weekly[row.shop_id].append(row)
+        fields = ("shop_id", "kind", "opens", "closes", "start_date", "end_date", "label")
+        for row in ExceptionalOpening.objects.filter(shop_id__in=shop_ids).values_list(*fields, named=True):
+            exceptional[row.shop_id].append(row)
+    return {pk: ShopHours.from_rows(weekly[pk], exceptional[pk]) for pk in shop_ids}
 
 
 def map_markers(shops):
@@ -150,16 +164,15 @@ def _listing(index_page, request, now, map_view):
     photos = (
         ShopPhoto.objects.filter(image__isnull=False)
         .select_related("image")
-        .prefetch_related("image__renditions")
+        .prefetch_related(prefetch_renditions("image__renditions", "shop_card"))
         .order_by("sort_order")
     )
     listed = list(page_obj.object_list)
-    prefetch_related_objects([shop for shop in listed if shop.pk not in hours], *HOURS)
+    hours.update(hours_of([shop.pk for shop in listed if shop.pk not in hours]))
     prefetch_related_objects(listed, Prefetch("gallery", queryset=photos))
     for shop in listed:
-        if shop.pk not in hours:
-            hours[shop.pk] = shop.hours
-        shop.status = hours[shop.pk].status(now)
+        shop.hours = hours[shop.pk]
+        shop.status = shop.hours.status(now)
     return {
         "filter_form": form,
         "shops": listed,

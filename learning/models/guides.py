@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from home.models import BasePage
+from home.renditions import prefetch_renditions
 from home.routing import public
 from learning.blocks import GuideBodyBlock
 from learning.levels import DigitalLevel
@@ -215,7 +216,7 @@ class GuidePage(BasePage):
         visible = (
             public(GuidePage.objects.live().descendant_of(site_root))
             .select_related("cover_image")
-            .prefetch_related("cover_image__renditions")
+            .prefetch_related(prefetch_renditions("cover_image__renditions", "guide_card"))
         )
         links = self.related_guides.all()
         if isinstance(links, models.QuerySet):

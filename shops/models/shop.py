@@ -23,10 +23,13 @@ from wagtail.search import index
 
 from home import town_cache
 from home.models import BasePage
+from home.renditions import prefetch_renditions
 from shops.admin_forms import ShopPageForm
 from shops.models.access import STAFF_FIELDS_PERMISSION, staff_only
 from shops.validators import validate_acceslibre_url, validate_siret
 
+# The image roles of a shop page: gallery, products, and the shared image (meta tags, JSON-LD).
+PAGE_IMAGE_ROLES = ("gallery_main", "gallery_thumb", "product", "social")
 SHOP_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 # (field name, label) of every service a shop may offer, in the order visitors see them.
@@ -309,13 +312,14 @@ class ShopPage(BasePage):
     @cached_property
     def _listing(self):
         if getattr(self, "_listing_from_database", False):
-            # Products and photos with their images, then all their renditions in one query.
-            # Ordered as the editor arranged them, then as added (sort_order can be empty).
+            # Products and photos with their images, then the renditions this page shows in one
+            # query. Ordered as the editor arranged them, then as added (sort_order can be empty).
             products = list(self.products.select_related("image").order_by("sort_order", "pk"))
             photos = self.gallery.select_related("image").order_by("sort_order", "pk")
             photos = [photo for photo in photos if photo.image_id]
             prefetch_related_objects(
-                [item.image for item in products + photos if item.image_id], "renditions"
+                [item.image for item in products + photos if item.image_id],
+                prefetch_renditions("renditions", *PAGE_IMAGE_ROLES),
             )
             return products, photos
         return list(self.products.all()), [photo for photo in self.gallery.all() if photo.image_id]
