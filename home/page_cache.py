@@ -134,6 +134,13 @@ def current_tags(request, tag_keys):
     if site is None or town_tag(site.hostname) != tag_keys[1]:
         # Served by the default town under another name: that town's changes would not reach it.
         return None
+    versions = current_versions(tag_keys)
+    return tuple(zip(tag_keys, versions, strict=True)) if versions else None
+
+
+def current_versions(tag_keys):
+    """The versions of these tags (each given one the first time it is asked for), or None when
+    the cache does not keep them."""
     versions = cache().get_many(tag_keys)
     if len(versions) < len(tag_keys):
         for tag in tag_keys:
@@ -142,7 +149,7 @@ def current_tags(request, tag_keys):
         versions = cache().get_many(tag_keys)
     if len(versions) < len(tag_keys):
         return None
-    return tuple((tag, versions[tag]) for tag in tag_keys)
+    return tuple(versions[tag] for tag in tag_keys)
 
 
 # Which requests and responses

@@ -56,19 +56,11 @@ def read_versions(request):
     if request.path.startswith(page_cache.EXCLUDED_PREFIXES):
         return None
     domain, _port = split_domain_port(request._get_raw_host())
-    tag_keys = (page_cache.GLOBAL_TAG, page_cache.town_tag(domain))
     try:
-        found = page_cache.cache().get_many(tag_keys)
-        for tag in tag_keys:
-            if tag not in found:
-                page_cache.cache().add(tag, page_cache.new_version(), timeout=None)
-                found[tag] = page_cache.cache().get(tag)
+        return page_cache.current_versions((page_cache.GLOBAL_TAG, page_cache.town_tag(domain)))
     except Exception:
         logger.exception("Town cache unavailable: rendering without it")
         return None
-    if any(found.get(tag) is None for tag in tag_keys):
-        return None
-    return tuple(found[tag] for tag in tag_keys)
 
 
 def _key(name, parts, town_versions):
