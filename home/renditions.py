@@ -13,6 +13,7 @@ visitor's request only reads them. `manage.py prepare_renditions` does it for ev
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Prefetch
 from django_tasks import task
@@ -44,6 +45,11 @@ class ImageRole:
     @property
     def filter_specs(self):
         return [f"{resize}|format-{image_format}" for image_format in self.formats for resize in self.resize]
+
+    @cached_property
+    def filters(self):
+        """The role's Wagtail filters, parsed once: Wagtail parses a spec given as text at every use."""
+        return tuple(Filter(spec=spec) for spec in self.filter_specs)
 
 
 ROLES = {

@@ -29,7 +29,7 @@ def responsive_image(image, role, **attrs):
             'responsive_image needs an alt text (alt="" for a decorative image).'
         )
     image_role = ROLES[role]
-    renditions = _distinct_widths(get_renditions_or_not_found(image, image_role.filter_specs))
+    renditions = _distinct_widths(get_renditions_or_not_found(image, image_role.filters))
     attrs.setdefault("decoding", "async")
     # `sizes` only goes with a choice of widths: one rendition per format has no srcset widths.
     if image_role.sizes and len(renditions) > len(image_role.formats):
@@ -57,5 +57,5 @@ def role_rendition(image, role):
     """The one rendition of a single-size role (e.g. "social"), or None without an image."""
     if not image:
         return None
-    (spec,) = ROLES[role].filter_specs
-    return get_renditions_or_not_found(image, [spec])[spec]
+    (image_filter,) = ROLES[role].filters
+    return get_renditions_or_not_found(image, [image_filter])[image_filter.spec]
