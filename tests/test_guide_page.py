@@ -5,11 +5,12 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from learning.models import GuideIndexPage, GuidePage, RelatedGuide
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
-from tests.factories import GuideIndexPageFactory, GuidePageFactory, ImageFactory
+from tests.factories import GuideIndexPageFactory, GuidePageFactory, ImageFactory, UserFactory
 from tests.factories.learning import TopicFactory, guide_body, step
 from tests.factories.programme import programme_pages
 
@@ -139,6 +140,33 @@ def test_previous_and_next_guide_share_the_main_topic(client, index):
     assert 'href="/se-former/premier/" rel="prev">Premier' in html
     assert 'href="/se-former/troisieme/" rel="next">Troisième' in html
     assert "Sans rapport" not in html
+
+
+def test_a_guide_behind_a_restriction_is_never_offered_as_previous_or_next(client, index):
+    photos = TopicFactory(name="Photos", slug="photos")
+    GuidePageFactory(parent=index, title="Premier", slug="premier", topics=[photos])
+    private = GuidePageFactory(parent=index, title="Réservé aux agents", slug="reserve", topics=[photos])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    last = GuidePageFactory(parent=index, title="Troisième", slug="troisieme", topics=[photos])
+
+    assert last.neighbours()[0].title == "Premier"
+    html = client.get("/se-former/troisieme/", HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert 'href="/se-former/premier/" rel="prev">Premier' in html
+    assert "Réservé aux agents" not in html
+
+
+def test_guides_of_a_restricted_section_link_each_other_for_a_visitor_let_in(client, index):
+    section = GuideIndexPageFactory(parent=index, title="Espace commerçants", slug="espace")
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    photos = TopicFactory(name="Photos", slug="photos")
+    GuidePageFactory(parent=section, title="Premier", slug="premier", topics=[photos])
+    second = GuidePageFactory(parent=section, title="Deuxième", slug="deuxieme", topics=[photos])
+
+    # Read outside a visit (no route), the whole section is out of the public's reach.
+    assert second.neighbours() == (None, None)
+    client.force_login(UserFactory())
+    html = client.get("/se-former/espace/deuxieme/", HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert 'href="/se-former/espace/premier/" rel="prev">Premier' in html
 
 
 def test_related_guides_of_another_town_are_not_shown(client, towns, index):
