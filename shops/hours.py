@@ -130,9 +130,14 @@ class ShopHours:
 
     def intervals(self, first_day, last_day):
         """(start, end, opening day) of every opening between the two dates, in UTC, in order."""
-        found = []
+        return list(self._openings(first_day, last_day))
+
+    def _openings(self, first_day, last_day):
+        """`intervals()` one day at a time: a question answered in the first days stops there
+        instead of converting two months of openings to UTC."""
         day = first_day
         while day <= last_day:
+            found = []
             for time_range in self.ranges_on(day):
                 end_day = day + datetime.timedelta(days=1) if time_range.overnight else day
                 closes = time_range.closes
@@ -140,9 +145,9 @@ class ShopHours:
                     # “Until 23:59” means until midnight: no one-minute gap before the next day.
                     end_day, closes = day + datetime.timedelta(days=1), datetime.time(0)
                 found.append((_at(day, time_range.opens), _at(end_day, closes), day))
+            # Every opening of a day starts before those of the next: sorting each day sorts all.
+            yield from sorted(found)
             day += datetime.timedelta(days=1)
-        found.sort()
-        return found
 
     @property
     def is_empty(self):
@@ -163,20 +168,28 @@ class ShopHours:
         local = now.astimezone(PARIS)
         today = local.date()
         moment = now.astimezone(UTC)
-        intervals = self.intervals(
-            today - datetime.timedelta(days=1), today + datetime.timedelta(LOOKAHEAD_DAYS)
-        )
-        current = next(((start, end) for start, end, _day in intervals if start <= moment < end), None)
+        first_day, last_day = today - datetime.timedelta(days=1), today + datetime.timedelta(LOOKAHEAD_DAYS)
+        current = None
+        for start, end, _day in self._openings(first_day, last_day):
+            if start > moment:
+                break
+            if moment < end:
+                current = end
+                break
         if current is not None:
-            closes = current[1]
-            for start, end, _day in intervals:
-                if start <= closes + datetime.timedelta(minutes=1) and end > closes:
-                    closes = end
+            closes = current
+            # Openings that touch or overlap, in order of start: the shop stays open through them.
+            for start, end, _day in self._openings(first_day, last_day):
+                if start > closes + datetime.timedelta(minutes=1):
+                    break
+                closes = max(closes, end)
             if closes - moment > datetime.timedelta(days=LOOKAHEAD_DAYS - 2):
                 return Status(True, _("Open 24 hours a day"))
             return Status(True, _("Open now — closes %(when)s") % {"when": self._when(closes, today, True)})
 
-        upcoming = next((start for start, _end, _day in intervals if start > moment), None)
+        upcoming = next(
+            (start for start, _end, _day in self._openings(first_day, last_day) if start > moment), None
+        )
         exception = self.exception_on(today)
         if exception is not None and exception.closed:
             if upcoming is None:
