@@ -9,13 +9,14 @@ def price_text(price):
 
 def shop_json_ld(shop, request, now):
     """A LocalBusiness (or the category's subtype) with address, geo, hours and products as offers."""
+    url = shop.get_full_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": shop.category.schema_type if shop.category else "LocalBusiness",
-        "@id": shop.get_full_url(request),
+        "@id": url,
         "name": shop.title,
         "description": shop.pitch,
-        "url": shop.get_full_url(request),
+        "url": url,
         "address": {
             "@type": "PostalAddress",
             "streetAddress": shop.street,
@@ -50,15 +51,15 @@ def shop_json_ld(shop, request, now):
         data["specialOpeningHoursSpecification"] = special
     products = shop.product_list
     if products:
-        data["makesOffer"] = [product_offer(shop, product, request) for product in products]
+        data["makesOffer"] = [product_offer(url, product) for product in products]
     return data
 
 
-def product_offer(shop, product, request):
+def product_offer(shop_url, product):
     offer = {
         "@type": "Offer",
         "itemOffered": {"@type": "Product", "name": product.name},
-        "url": f"{shop.get_full_url(request)}#{product.anchor}",
+        "url": f"{shop_url}#{product.anchor}",
     }
     if product.description:
         offer["itemOffered"]["description"] = product.description
