@@ -16,6 +16,8 @@ from .hours import ShopHours
 from .models import ExceptionalOpening, Product, ShopPage, ShopPhoto, ShopTag, WeeklyOpening
 
 SHOPS_PER_PAGE = 12
+# What a shop's card reads (shops/includes/shop_card.html): not the description, hours or contact.
+CARD_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "pitch", "street", "category")
 
 
 # Accented letters and what they become once folded, upper case included: PostgreSQL's
@@ -159,7 +161,7 @@ def directory_context(index_page, request):
 
 def _listing(index_page, request, now, map_view):
     form, shops, hours = filter_shops(index_page, request.GET or None, now)
-    paginator = Paginator(shops, SHOPS_PER_PAGE)
+    paginator = Paginator(shops.only(*CARD_FIELDS), SHOPS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))  # the first page, or the last, when out of range
     photos = (
         ShopPhoto.objects.filter(image__isnull=False)
