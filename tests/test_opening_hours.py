@@ -120,6 +120,24 @@ def test_shop_open_around_the_clock():
     assert status.message == "Ouvert 24 h/24"
 
 
+def test_a_closure_of_several_weeks_names_the_day_the_shop_reopens():
+    hours = ShopHours.from_rows(
+        BAKERY, [exception(datetime.date(2027, 1, 4), datetime.date(2027, 2, 14), label="travaux")]
+    )
+    status = hours.status(paris(2027, 1, 5, 10, 0))
+    assert not status.is_open
+    assert status.message == "Fermé exceptionnellement (travaux) — réouvre le 16 février"
+
+
+def test_ranges_that_follow_each_other_over_days_close_at_the_last_one():
+    # A market stall open non-stop from Friday 6:00 to Sunday 14:00, written day by day.
+    hours = ShopHours.from_rows(
+        weekly((4, T(6), T(23, 59), False), (5, T(0), T(23, 59), False), (6, T(0), T(14), False))
+    )
+    status = hours.status(paris(2026, 11, 27, 9, 0))  # a Friday
+    assert status.message == "Ouvert maintenant — ferme dimanche à 14h"
+
+
 def test_no_hours_at_all_says_closed():
     assert ShopHours.from_rows([]).status(paris(2026, 11, 24, 10, 0)).message == "Fermé"
 
