@@ -168,18 +168,21 @@ class ShopHours:
         local = now.astimezone(PARIS)
         today = local.date()
         moment = now.astimezone(UTC)
-        first_day, last_day = today - datetime.timedelta(days=1), today + datetime.timedelta(LOOKAHEAD_DAYS)
-        current = None
-        for start, end, _day in self._openings(first_day, last_day):
+        openings = self._openings(
+            today - datetime.timedelta(days=1), today + datetime.timedelta(LOOKAHEAD_DAYS)
+        )
+        current = upcoming = None
+        for start, end, _day in openings:
             if start > moment:
+                upcoming = start
                 break
             if moment < end:
                 current = end
                 break
         if current is not None:
             closes = current
-            # Openings that touch or overlap, in order of start: the shop stays open through them.
-            for start, end, _day in self._openings(first_day, last_day):
+            # The openings after this one that touch or overlap it: the shop stays open through them.
+            for start, end, _day in openings:
                 if start > closes + datetime.timedelta(minutes=1):
                     break
                 closes = max(closes, end)
@@ -187,9 +190,6 @@ class ShopHours:
                 return Status(True, _("Open 24 hours a day"))
             return Status(True, _("Open now — closes %(when)s") % {"when": self._when(closes, today, True)})
 
-        upcoming = next(
-            (start for start, _end, _day in self._openings(first_day, last_day) if start > moment), None
-        )
         exception = self.exception_on(today)
         if exception is not None and exception.closed:
             if upcoming is None:
