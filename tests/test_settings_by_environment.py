@@ -92,8 +92,12 @@ def test_variables_switch_to_postgresql_redis_and_smtp(tmp_path):
     ]
 
 
-def test_postgresql_search_uses_the_french_configuration(settings):
-    assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "french"
+def test_postgresql_search_uses_the_french_configurations_that_read_accents_aside(settings):
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    assert (backend["SEARCH_CONFIG"], backend["AUTOCOMPLETE_SEARCH_CONFIG"]) == (
+        "proximite_french",
+        "proximite_simple",
+    )
     assert dj_database_url.parse("postgres://a@b/c")["ENGINE"] == "django.db.backends.postgresql"
 
 

@@ -298,9 +298,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # Only read by the PostgreSQL backend: French stemming and stop words.
-        "SEARCH_CONFIG": "french",
+        "BACKEND": "home.search_backend",
+        # Only read on PostgreSQL (migration home 0002): accents aside, French stemming and stop
+        # words for search; accents aside, no stemming for the start of words (autocomplete).
+        "SEARCH_CONFIG": "proximite_french",
+        "AUTOCOMPLETE_SEARCH_CONFIG": "proximite_simple",
     }
 }
 # Uploads (home/uploads.py explains each refusal): documents are PDF for shopkeepers, these
