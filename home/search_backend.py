@@ -7,12 +7,12 @@ every database. modelsearch always gives its autocomplete the built-in `simple` 
 `AUTOCOMPLETE_SEARCH_CONFIG` names another one.
 """
 
+from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
 
 
 def SearchBackend(params):  # noqa: N802 (the name modelsearch looks up in a backend's module)
     backend = database_backend(params)
-    autocomplete_config = params.get("AUTOCOMPLETE_SEARCH_CONFIG")
-    if autocomplete_config and hasattr(backend, "autocomplete_config"):
-        backend.autocomplete_config = autocomplete_config
+    if connection.vendor == "postgresql" and params.get("AUTOCOMPLETE_SEARCH_CONFIG"):
+        backend.autocomplete_config = params["AUTOCOMPLETE_SEARCH_CONFIG"]
     return backend
