@@ -2,8 +2,8 @@
 
 `unaccent` is a trusted extension: the database's owner may create it. Where it cannot be
 created, the configurations are plain copies of `french` and `simple`, the search keeps
-working (accent-sensitive) and a warning says so; running this migration again later, once
-the extension is installed, adds it.
+working (accent-sensitive) and a warning says so. Once an administrator has created the
+extension, `migrate home 0001` then `migrate home` applies this again, with it (README).
 """
 
 from django.db import migrations
