@@ -33,7 +33,7 @@ from learning.models import (
     Topic,
     WorkshopIndexPage,
 )
-from learning.models.guides import GUIDES_PER_PAGE
+from learning.models.guides import CARD_FIELDS, GUIDES_PER_PAGE
 
 FEEDBACK_SESSION_KEY = "learning_feedback_given"
 SELF_CHECK_SESSION_KEY = "learning_self_check_result"
@@ -64,6 +64,7 @@ def guide_listing_context(index_page, request):
     guides = (
         guides.distinct()
         .order_by("path")
+        .only(*CARD_FIELDS)
         .select_related("cover_image")
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.all()),
