@@ -193,6 +193,7 @@ def recommended_guides(site, result, limit=5):
         GuidePage.objects.live()
         .public()
         .descendant_of(site.root_page)
+        .only(*CARD_FIELDS)
         .select_related("cover_image")
         .prefetch_related("topics")
         .order_by("path")
