@@ -128,13 +128,10 @@ class ShopHours:
             return list(exception.ranges)
         return list(self.weekly.get(day.weekday(), []))
 
-    def intervals(self, first_day, last_day):
-        """(start, end, opening day) of every opening between the two dates, in UTC, in order."""
-        return list(self._openings(first_day, last_day))
-
-    def _openings(self, first_day, last_day):
-        """`intervals()` one day at a time: a question answered in the first days stops there
-        instead of converting two months of openings to UTC."""
+    def openings(self, first_day, last_day):
+        """(start, end, opening day) of every opening between the two dates, in UTC, in order,
+        one day at a time: a question answered in the first days stops there instead of
+        converting two months of openings to UTC."""
         day = first_day
         while day <= last_day:
             found = []
@@ -160,7 +157,7 @@ class ShopHours:
         moment = now.astimezone(UTC)
         return any(
             start <= moment < end
-            for start, end, _day in self.intervals(today - datetime.timedelta(days=1), today)
+            for start, end, _day in self.openings(today - datetime.timedelta(days=1), today)
         )
 
     def status(self, now):
@@ -168,7 +165,7 @@ class ShopHours:
         local = now.astimezone(PARIS)
         today = local.date()
         moment = now.astimezone(UTC)
-        openings = self._openings(
+        openings = self.openings(
             today - datetime.timedelta(days=1), today + datetime.timedelta(LOOKAHEAD_DAYS)
         )
         current = upcoming = None
