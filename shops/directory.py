@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Func, Prefetch, Q, TextField, prefetch_related_objects
 from django.utils import timezone
 
+from home.models import LINK_FIELDS
 from home.renditions import prefetch_renditions
 from home.routing import public
 from home.town_cache import deferred
@@ -17,7 +18,7 @@ from .models import ExceptionalOpening, Product, ShopPage, ShopPhoto, ShopTag, W
 
 SHOPS_PER_PAGE = 12
 # What a shop's card reads (shops/includes/shop_card.html): not the description, hours or contact.
-CARD_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "pitch", "street", "category")
+CARD_FIELDS = (*LINK_FIELDS, "pitch", "street", "category")
 
 
 # Accented letters and what they become once folded, upper case included: PostgreSQL's

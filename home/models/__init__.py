@@ -1,5 +1,5 @@
-from .base import BasePage
+from .base import LINK_FIELDS, BasePage
 from .identity import PALETTES, TownIdentity
 from .pages import HomePage, StandardPage
 
-__all__ = ["PALETTES", "BasePage", "HomePage", "StandardPage", "TownIdentity"]
+__all__ = ["LINK_FIELDS", "PALETTES", "BasePage", "HomePage", "StandardPage", "TownIdentity"]

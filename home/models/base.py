@@ -6,6 +6,10 @@ from wagtail.search import index
 
 from home.renditions import page_stream_images
 
+# What a link to a page reads (its title, its address in the tree): listings that only link
+# to pages load these columns, not the whole page (`.only(*LINK_FIELDS, ...)`).
+LINK_FIELDS = ("title", "url_path", "path", "depth", "locale_id")
+
 
 class BasePage(Page):
     """What every public page shares: how it appears in listings, search engines and shares."""

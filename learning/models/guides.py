@@ -9,15 +9,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Site
 from wagtail.search import index
 
-from home.models import BasePage
+from home.models import LINK_FIELDS, BasePage
 from home.renditions import prefetch_renditions
 from home.routing import public
 from learning.blocks import GuideBodyBlock
 from learning.levels import DigitalLevel
 
 GUIDES_PER_PAGE = 12
-# What a link to a guide reads: its title, and its place in the tree for the address.
-LINK_FIELDS = ("title", "url_path", "path", "depth", "locale_id")
 # What a guide's card reads (learning/includes/guide_card.html): not the body, the heaviest.
 CARD_FIELDS = (*LINK_FIELDS, "summary", "level", "time_needed", "cover_image")
 
@@ -213,7 +211,7 @@ class GuidePage(BasePage):
             topics=topic,
             view_restrictions=None,
         )
-        siblings = siblings.exclude(pk=self.pk).only(*LINK_FIELDS).order_by("path")
+        siblings = siblings.only(*LINK_FIELDS).order_by("path")
         if not hasattr(self, "route_ancestors"):
             # Not reached by a visitor (home/routing.py): only what the public may read.
             siblings = public(siblings)
