@@ -6,6 +6,7 @@ from django.template import loader
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from home.search_words import search_query, word_stem, words
 from home.town_cache import deferred
 
 RESULTS_PER_PAGE = 10
@@ -32,17 +33,22 @@ def _results_page(request, site, query):
 
 
 def search_pages(site, query):
-    """The town's live pages that contain every word: those with a word in their title first, then A to Z.
+    """The town's live pages that contain every word (in any of its forms, home/search_words.py):
+    those with a word in their title first, then A to Z.
 
     The search index finds the pages; they are ranked here rather than by the backend's
     relevance score, which SQLite computes in a subquery per matching page (seconds when
     a common word matches hundreds of shops).
     """
+    typed = words(query)
+    if not typed:
+        return Page.objects.none()
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-    found = [page.pk for page in pages.only("pk").search(query, operator="and", order_by_relevance=False)]
+    terms = search_query(query, operator="and")
+    found = [page.pk for page in pages.only("pk").search(terms, order_by_relevance=False)]
     in_title = Q()
-    for word in query.split():
-        in_title |= Q(title__icontains=word)
+    for word in typed:
+        in_title |= Q(title__icontains=word_stem(word))
     return (
         Page.objects.filter(pk__in=found)
         .annotate(rank=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField()))

@@ -19,6 +19,7 @@ from home.antispam import rate_limited
 from home.models import TownIdentity
 from home.renditions import prefetch_renditions
 from home.routing import public
+from home.search_words import search_query
 from home.town_cache import deferred
 from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, SelfCheckForm
 from learning.help import help_link
@@ -59,7 +60,8 @@ def guide_listing_context(index_page, request):
         if topic:
             guides = guides.filter(topics__slug=topic)
         if query:
-            matching = [guide.pk for guide in GuidePage.objects.live().child_of(index_page).search(query)]
+            in_index = GuidePage.objects.live().child_of(index_page)
+            matching = [guide.pk for guide in in_index.search(search_query(query))]
             guides = guides.filter(pk__in=matching)
     guides = (
         guides.distinct()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from home.models import LINK_FIELDS
 from home.renditions import prefetch_renditions
 from home.routing import public
+from home.search_words import word_stem, words
 from home.town_cache import deferred
 
 from .forms import DirectoryFilterForm
@@ -63,12 +64,12 @@ def _containing(queryset, fields, folded_word):
 
 
 def text_filter(index_page, query):
-    """Each word must appear in the name, pitch, description, a keyword or a product name,
-    accents and case aside."""
+    """Each word must appear in the name, pitch, description, a keyword or a product name, accents,
+    case and plural aside (“boulangeries” finds “Boulangerie”, “bijou” finds “Bijoux”)."""
     shops = ShopPage.objects.child_of(index_page)
     condition = Q()
-    for word in query.split()[:8]:
-        folded_word = fold(word)
+    for word in words(query)[:8]:
+        folded_word = fold(word_stem(word))
         by_shop = _containing(shops, ["title", "pitch", "description"], folded_word).values("pk")
         by_tag = _containing(ShopTag.objects.filter(content_object__in=shops), ["tag__name"], folded_word)
         by_product = _containing(Product.objects.filter(shop__in=shops), ["name"], folded_word)

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
 
+from home.search_words import search_query
 from home.town_cache import deferred
 
 from .forms import ProductSearchForm
@@ -23,9 +24,10 @@ def search_products(index_page, query):
     shops = ShopPage.objects.live().public().child_of(index_page).values("pk")
     products = Product.objects.filter(shop__in=shops).select_related("shop", "image").order_by("name", "id")
     backend = get_search_backend()
-    results = backend.autocomplete(query, products, order_by_relevance=False)
+    terms = search_query(query)
+    results = backend.autocomplete(terms, products, order_by_relevance=False)
     if not results.count():
-        results = backend.search(query, products, order_by_relevance=False)
+        results = backend.search(terms, products, order_by_relevance=False)
     return results
 
 
