@@ -82,7 +82,7 @@ GET_FORM_QUERIES = """form => {
             odd.append(element.name, element.value);
         } else {
             plausible.append(element.name, "pain");
-            odd.append(element.name, "<b>" + "x".repeat(300));
+            odd.append(element.name, '"<b> ' + "x".repeat(300));
         }
     }
     const action = form.action.split("?")[0];
