@@ -163,6 +163,9 @@ def test_wrong_codes_count_as_failed_sign_ins_and_lock_the_account(client, world
         REMOTE_ADDR="192.0.2.20",
     )
     assert again.status_code == 429
+    page = again.content.decode()
+    assert "Un mot de passe ou un code du téléphone erroné a été saisi pour ce compte 3 fois" in page
+    assert "perdu le téléphone qui donne vos codes" in page
 
 
 def test_shopkeepers_and_volunteers_sign_in_with_their_password_alone(client, world, towns):
