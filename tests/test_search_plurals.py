@@ -2,8 +2,6 @@
 site search, product search, guide search and the directory's filter find it all the same, on
 SQLite and on PostgreSQL. A double quote typed in a search box is only a character."""
 
-import re
-
 import pytest
 
 from home.search_words import word_forms, word_stem
@@ -15,6 +13,7 @@ from tests.factories import (
     StandardPageFactory,
     make_shop,
 )
+from tests.test_directory_text_accents import listed
 from tests.test_search_ranking import directory, product_search, site_search  # noqa: F401
 
 
@@ -91,12 +90,6 @@ def test_product_search_finds_the_singular_and_the_plural(client, shops, query, 
     assert product_search(client, shops, query) == found
 
 
-def listed_in_directory(client, index_page, query):
-    response = client.get(index_page.url, {"q": query}, HTTP_HOST=BETHUNE_HOST)
-    assert response.status_code == 200
-    return re.findall(r'class="shop-card__title"><a href="[^"]*">([^<]+)</a>', response.content.decode())
-
-
 @pytest.mark.parametrize(
     "query, found",
     [
@@ -109,7 +102,7 @@ def listed_in_directory(client, index_page, query):
     ],
 )
 def test_directory_filter_finds_the_singular_and_the_plural(client, shops, query, found):
-    assert listed_in_directory(client, shops, query) == found
+    assert listed(client, shops, query) == found
 
 
 def test_guide_search_finds_the_singular_and_the_plural(client, towns):
@@ -123,7 +116,7 @@ def test_guide_search_finds_the_singular_and_the_plural(client, towns):
 @pytest.mark.parametrize("query", ['"boulangerie', 'boulangerie"', '"boulangerie"'])
 def test_a_double_quote_in_a_search_is_only_a_character(client, shops, query):
     assert site_search(client, query) == ["Boulangerie du Beffroi"]
-    assert listed_in_directory(client, shops, query) == ["Boulangerie du Beffroi"]
+    assert listed(client, shops, query) == ["Boulangerie du Beffroi"]
     assert product_search(client, shops, query.replace("boulangerie", "bougie")) == ["Bougie parfumée"]
 
 
