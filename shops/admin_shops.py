@@ -39,6 +39,10 @@ class ShopListingIndexView(IndexView):
         "services": {"csv": _services_text, "xlsx": _services_text},
     }
 
+    def get_base_queryset(self):
+        # The category column, read with the shops rather than once a row.
+        return super().get_base_queryset().prefetch_related("category")
+
 
 class ShopListingViewSet(PageListingViewSet):
     model = ShopPage

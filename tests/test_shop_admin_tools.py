@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupPagePermission
 
 from shops.models import ShopPage
@@ -67,6 +69,23 @@ def test_the_list_filters_by_last_update(staff_client, shops_of_both_towns):
 
     assert "Boutique Rivage" in old
     assert "Boulangerie du Beffroi" not in old
+
+
+def test_the_list_reads_as_many_queries_for_twenty_shops_as_for_three(staff_client, towns):
+    index = shop_index(towns["bethune"])
+
+    def queries_for(number_of_shops):
+        for number in range(index.get_children().count(), number_of_shops):
+            category = shop_category(f"Catégorie {number}", f"categorie-{number}")
+            make_shop(index, f"Commerce {number}", category=category)
+        with CaptureQueriesContext(connection) as queries:
+            response = staff_client.get(LISTING_URL, HTTP_HOST=BETHUNE_HOST)
+        assert response.status_code == 200
+        assert "Catégorie 2" in response.content.decode()
+        return len(queries)
+
+    three = queries_for(3)
+    assert queries_for(20) <= three
 
 
 def test_the_csv_export_has_the_towns_shops_with_readable_columns(staff_client, shops_of_both_towns):
