@@ -11,7 +11,6 @@ from wagtail.documents.models import Document
 
 from home.demo import add_call_to_action, child_page
 from home.demo.images import demo_image
-from learning.access import grant_town_learning
 from learning.demo_content import (
     ATTENDEES,
     GUIDES,
@@ -300,7 +299,6 @@ def load(context):
         guides = load_guides(town, topics)
         self_check = load_self_check(town, topics)
         load_workshops(town, topics)
-        grant_town_learning(town.staff_group, town.site)
         add_call_to_action(
             town.home_page,
             "Se former",

@@ -12,7 +12,6 @@ from wagtail.rich_text import RichText
 from home.demo import add_call_to_action, child_page, ensure_user
 from learning.models import Topic
 
-from .access import grant_town_management
 from .forms import town_shops
 from .models import (
     CoachingSession,
@@ -335,7 +334,6 @@ def add_programme_calls_to_action(town, help_page, apply_page):
 
 def load(context):
     for town in context.towns.values():
-        grant_town_management(town.staff_group, town.site)
         settings = ProgrammeSettings.for_site(town.site)
         if not settings.data_controller:
             settings.data_controller = f"Mairie de {town.name}, service commerce"

@@ -12,7 +12,6 @@ from learning.demo import TOPICS
 from learning.levels import DigitalLevel
 from learning.models import Topic
 
-from .access import grant_town_management
 from .demo import _pages, add_programme_calls_to_action
 from .forms import town_shops
 from .models import CoachingSession, HelpRequest, ProgrammeSettings, Volunteer
@@ -195,7 +194,6 @@ def add_sessions(context, town, town_rank, topics):
 def load(context):
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     for town_rank, town in enumerate(context.towns.values()):
-        grant_town_management(town.staff_group, town.site)
         settings = ProgrammeSettings.for_site(town.site)
         if not settings.data_controller:
             settings.data_controller = f"Mairie de {town.name}, service commerce"

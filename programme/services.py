@@ -3,14 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
-from home.models import TownIdentity
+from home.towns import town_name
 
 from .models import HelpRequest, Mode, Volunteer
 from .notifications import send, staff_recipients
-
-
-def _town_name(site):
-    return TownIdentity.for_site(site).town_name or site.site_name
 
 
 def create_volunteer_application(request, form, site):
@@ -19,7 +15,7 @@ def create_volunteer_application(request, form, site):
     modes = set(data["modes"])
     with transaction.atomic():
         volunteer = _create_volunteer(data, site, now, modes)
-    context = {"volunteer": volunteer, "town": _town_name(site), "admin_url": admin_url(request, volunteer)}
+    context = {"volunteer": volunteer, "town": town_name(site), "admin_url": admin_url(request, volunteer)}
     send("volunteer_applied_staff", staff_recipients(site), context)
     send("volunteer_applied", [volunteer.email], context)
     return volunteer
@@ -53,7 +49,7 @@ def create_help_request(request, form, site):
     context = {
         "help_request": help_request,
         "topics": ", ".join(topic.name for topic in data["topics"]),
-        "town": _town_name(site),
+        "town": town_name(site),
         "admin_url": admin_url(request, help_request),
     }
     send("help_request_staff", staff_recipients(site), context)
@@ -96,7 +92,7 @@ def notify_assignment(request, help_request):
         "help_request": help_request,
         "helper": helper,
         "topics": help_request.get_topics_display(),
-        "town": _town_name(help_request.site),
+        "town": town_name(help_request.site),
         "admin_url": admin_url(request, help_request) if helper.user_id else "",
     }
     send("assigned_helper", [helper.email], context)

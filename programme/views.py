@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import AdminURLHelper
 
-from home.models import TownIdentity
+from home.towns import town_name
 
 from . import access
 from .charts import bar_chart
@@ -38,10 +38,6 @@ def _staff_object(request, model, pk):
     if obj.site_id not in access.staff_site_ids(request.user):
         raise Http404
     return obj
-
-
-def _town_name(site):
-    return TownIdentity.for_site(site).town_name or site.site_name
 
 
 def dashboard(request):
@@ -76,7 +72,7 @@ def dashboard(request):
         {
             "site": site,
             "sites": sites,
-            "town": _town_name(site),
+            "town": town_name(site),
             "figures": figures,
             "charts": charts,
             "follow_ups_url": AdminURLHelper(CoachingSession).get_action_url("index") + "?suivi=a-faire",
@@ -149,7 +145,7 @@ def assign(request, pk):
 
 def volunteers_group(site):
     """The per-town group of volunteers: admin access, nothing else (their rights come from their record)."""
-    group, _created = Group.objects.get_or_create(name=f"Volontaires — {_town_name(site)}")
+    group, _created = Group.objects.get_or_create(name=f"Volontaires — {town_name(site)}")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
@@ -185,7 +181,7 @@ def create_volunteer_account(request, volunteer):
         {
             "volunteer": volunteer,
             "user": user,
-            "town": _town_name(volunteer.site),
+            "town": town_name(volunteer.site),
             "reset_url": request.build_absolute_uri(reset_path),
             "login_url": request.build_absolute_uri(reverse("wagtailadmin_login")),
         },

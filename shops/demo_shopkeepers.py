@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from home.demo import ensure_user
 from shops.models import ShopAccess, ShopFreshness, ShopkeeperSettings, ShopPage
-from shops.shopkeepers import ensure_town_workflow, grant_staff_permissions, invite
+from shops.shopkeepers import invite
 
 # username, first name, last name, shop slugs it holds
 SHOPKEEPERS = {
@@ -33,9 +33,7 @@ AGED = {
 def load(context):
     now = timezone.now()
     for town in context.towns.values():
-        grant_staff_permissions(town.staff_group, town.site)
         ShopkeeperSettings.for_site(town.site)  # the defaults: after approval, 3 and 6 months
-        ensure_town_workflow(town.site, town.staff_group)
         shops = ShopPage.objects.descendant_of(town.home_page)
 
         username, first_name, last_name, slugs = SHOPKEEPERS[town.slug]

@@ -23,6 +23,7 @@ from django.utils.translation import override
 from wagtail.models import Site
 
 from home.models import TownIdentity
+from home.towns import town_name
 from shops.models import ShopAccess, ShopFreshness, ShopkeeperSettings, ShopPage
 
 CONFIRM_SALT = "shops.freshness.confirm"
@@ -174,7 +175,7 @@ def _send(template, context, recipients):
 
 def send_reminders(now=None):
     """E-mail owners of pages to check or obsolete, and staff of obsolete ones; returns the counts."""
-    from shops.shopkeepers import site_url, town_name
+    from shops.shopkeepers import site_url
 
     now = now or timezone.now()
     counts = {"reminders": 0, "alerts": 0}

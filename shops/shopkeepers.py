@@ -23,7 +23,6 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import override
 from wagtail.models import (
-    Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -34,7 +33,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.models import TownIdentity
+from home.towns import town_collection, town_name
 from shops.models import ShopAccess, ShopIndexPage, ShopkeeperSettings, ShopOwnership, ShopPage
 from shops.models.access import STAFF_FIELDS_PERMISSION
 
@@ -51,21 +50,8 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def town_name(site):
-    identity = TownIdentity.objects.filter(site=site).first()
-    return (identity.town_name if identity else "") or site.site_name or site.hostname
-
-
 def shop_site(shop):
     return Site.objects.filter(root_page__in=shop.get_ancestors(inclusive=True)).first()
-
-
-def town_collection(site):
-    """The town's image collection (named after the town), created if missing."""
-    name = town_name(site)
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=name).first()
-    return collection or root.add_child(name=name)
 
 
 def staff_groups(site):

@@ -20,7 +20,7 @@ from wagtail.images.models import Filter, Rendition
 
 from home.models import TownIdentity
 from home.renditions import ROLES
-from shops.shopkeepers import town_collection
+from home.towns import town_collection
 from tests.conftest import BETHUNE_HOST
 from tests.factories import (
     GuideIndexPageFactory,

@@ -8,34 +8,16 @@ Everything is created once: running the command again changes nothing.
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    GroupSitePermission,
-    Page,
-    Site,
-)
+from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import HomePage, StandardPage, TownIdentity
+from home.towns import Town, staff_group
 
 from .images import demo_image
 from .towns import TOWNS
 
 DEMO_PASSWORD = "proximite-demo"
-
-
-@dataclass
-class Town:
-    slug: str
-    name: str
-    site: Site
-    home_page: HomePage
-    collection: Collection
-    staff_group: Group
 
 
 @dataclass
@@ -75,37 +57,6 @@ def ensure_user(username, email, first_name="", last_name="", superuser=False):
         user.set_password(DEMO_PASSWORD)
         user.save()
     return user
-
-
-def staff_permissions(group, home_page, collection, site):
-    """Town staff edit and publish their own town's pages, images, documents and identity."""
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    for permission_type in ["add", "change", "publish", "lock", "unlock"]:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=home_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
-            ),
-        )
-    for app_label, model in [("wagtailimages", "image"), ("wagtaildocs", "document")]:
-        for action in ["add", "change", "choose"]:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=Permission.objects.get(
-                    content_type__app_label=app_label, codename=f"{action}_{model}"
-                ),
-            )
-    GroupSitePermission.objects.get_or_create(
-        group=group,
-        site=site,
-        permission=Permission.objects.get(
-            content_type=ContentType.objects.get_for_model(TownIdentity), codename="change_townidentity"
-        ),
-    )
 
 
 def build_town(spec, port, root_collection):
@@ -181,9 +132,7 @@ def build_town(spec, port, root_collection):
         ]
         home_page.save_revision().publish()
 
-    group, _ = Group.objects.get_or_create(name=f"Équipe de la mairie — {spec['name']}")
-    staff_permissions(group, home_page, collection, site)
-    return Town(spec["slug"], spec["name"], site, home_page, collection, group)
+    return Town(spec["slug"], spec["name"], site, home_page, collection, staff_group(site))
 
 
 def remove_wagtail_welcome_page():

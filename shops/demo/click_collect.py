@@ -7,7 +7,6 @@ import datetime
 
 from django.utils import timezone
 
-from shops.admin_click_collect import grant_staff_permissions
 from shops.models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
 
 # (first name, last name, status, days from today for the pick-up, staff note, decline reason)
@@ -43,7 +42,6 @@ def load(context):
     now = timezone.now()
     today = timezone.localdate()
     for town in context.towns.values():
-        grant_staff_permissions(town.staff_group)
         if ClickCollectRequest.objects.for_site(town.site).exists():
             continue
         shops = [

@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -43,3 +45,16 @@ class ShopIndexPage(RoutablePageMixin, BasePage):
             context_overrides=product_search_context(self, request),
             template="shops/product_search.html",
         )
+
+
+@receiver(post_save, sender=ShopIndexPage)
+def review_by_the_towns_team(sender, instance, created, raw=False, **kwargs):
+    """Shopkeepers' changes in a new directory go to its town's team (“Relecture mairie”), not to
+    Wagtail's default moderators, whoever creates the directory and whenever."""
+    if not created or raw:
+        return
+    from shops.shopkeepers import ensure_town_workflow
+
+    site = instance.get_site()
+    if site is not None and site.root_page_id == instance.get_parent().pk:
+        ensure_town_workflow(site)

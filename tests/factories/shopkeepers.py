@@ -6,10 +6,10 @@ from types import SimpleNamespace
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from home.demo import staff_permissions
+from home import town_staff
 from shops.admin_click_collect import grant_staff_permissions as grant_click_collect_permissions
 from shops.models import ShopOwnership
-from shops.shopkeepers import ensure_town_workflow, grant_staff_permissions, invite, town_collection
+from shops.shopkeepers import ensure_town_workflow, grant_staff_permissions, invite
 
 from .home import UserFactory
 from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
@@ -17,7 +17,7 @@ from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
 
 def make_staff(site, home_page, username):
     group, _created = Group.objects.get_or_create(name=f"Équipe de la mairie — {site.site_name}")
-    staff_permissions(group, home_page, town_collection(site), site)
+    town_staff.grant(group, site)
     grant_staff_permissions(group, site)
     grant_click_collect_permissions(group)
     user = UserFactory(username=username, first_name="Agent", last_name=site.site_name)
