@@ -101,7 +101,7 @@ def test_running_it_again_completes_and_never_duplicates(arras):
 
     output = add_town("Arras", ARRAS_HOST, email="autre@arras.localhost")
 
-    assert "existait déjà" in output
+    assert "Ville « Arras » déjà là, ce qui manquait est complété" in output
     after = (
         Site.objects.count(),
         Page.objects.count(),

@@ -41,8 +41,14 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from None
         site = town.site
         address = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
-        verb = "créée" if created else "existait déjà : complétée"
-        self.stdout.write(self.style.SUCCESS(f"Ville « {town.name} » {verb} : http://{address}/"))
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Ville « {town.name} » créée : http://{address}/"))
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Ville « {town.name} » déjà là, ce qui manquait est complété : http://{address}/"
+                )
+            )
         self.stdout.write(
             f"Groupe « {town.staff_group.name} » : pages, images et identité de la ville, champs réservés "
             "des commerces, relecture des commerçants, click & collect, guides et ateliers, coup de pouce."
