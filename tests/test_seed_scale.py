@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from wagtail.images.models import Image
@@ -12,7 +13,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from home.models import TownIdentity
 from learning.models import GuidePage
 from programme.models import CoachingSession, HelpRequest, Volunteer
-from shops.models import Product, ShopPage
+from shops.models import Product, ShopIndexPage, ShopPage
 from tests.factories import make_town
 
 SIZES = {
@@ -100,6 +101,21 @@ class SeedScaleTests(TestCase):
                 response = self.client.get(path, HTTP_HOST=hostname)
                 assert response.status_code == 200, f"{hostname}{path}"
             assert shop.title in self.client.get("/commerces/", {"q": shop.title}, HTTP_HOST=hostname).text
+
+    def test_each_towns_team_handles_its_shops_and_learning_records(self):
+        site = Site.objects.get(hostname="douai.localhost")
+        agent = get_user_model().objects.create_user("agent-douai")
+        agent.groups.add(Group.objects.get(name="Équipe de la mairie — Douai"))
+        self.client.force_login(agent)
+
+        for path in [
+            "/admin/shops/clickcollectrequest/",
+            "/admin/learning/registration/",
+            "/admin/programme/volunteer/",
+        ]:
+            assert self.client.get(path, HTTP_HOST="douai.localhost").status_code == 200, path
+        directory = ShopIndexPage.objects.child_of(site.root_page).get()
+        assert directory.get_workflow().name == "Relecture mairie — Douai"
 
     def test_seeded_products_are_found_by_product_search(self):
         product = Product.objects.filter(shop__url_path__startswith="/douai/").first()
