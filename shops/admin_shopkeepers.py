@@ -22,7 +22,16 @@ from wagtail.models import GroupPagePermission, Site
 
 from shops import freshness
 from shops.models import ShopAccess, ShopPage
-from shops.shopkeepers import can_manage_shopkeepers, invite, is_shopkeeper, revoke, shop_site, shops_of
+from shops.shopkeepers import (
+    account_for,
+    can_manage_shopkeepers,
+    invite,
+    is_shopkeeper,
+    revoke,
+    shop_site,
+    shops_of,
+    switched_off_by_an_administrator,
+)
 
 # Admin menu items a shopkeeper keeps (images, their click & collect requests); everything else is
 # hidden, and refused by permissions anyway.
@@ -44,6 +53,17 @@ class InvitationForm(forms.Form):
             "with this address, the shop is added to it."
         ),
     )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if switched_off_by_an_administrator(account_for(email)):
+            raise forms.ValidationError(
+                _(
+                    "The account with this address was switched off by an administrator. Ask them to "
+                    "switch it back on: an invitation cannot."
+                )
+            )
+        return email
 
 
 def _shop_for_staff(request, page_id):

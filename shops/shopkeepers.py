@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -230,10 +231,24 @@ def invite(shop, email, first_name, last_name, invited_by=None, send=True):
     return access
 
 
+def account_for(email):
+    """The account an invitation to this address gives the shop to, if there is one."""
+    return get_user_model().objects.filter(email__iexact=email.strip()).order_by("pk").first()
+
+
+def switched_off_by_an_administrator(user):
+    """An account switched off while it still holds rights (another town's team, a shop): an
+    invitation would switch those rights back on, so only an administrator may. Accounts the
+    portal switched off itself, when their last shop was taken away, hold nothing."""
+    return user is not None and not user.is_active and user.groups.exists()
+
+
 def _grant(shop, email, first_name, last_name, invited_by):
     User = get_user_model()
     email = email.strip()
-    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    user = account_for(email)
+    if switched_off_by_an_administrator(user):
+        raise PermissionDenied("An administrator switched this account off.")
     if user is None:
         user = User(username=_unique_username(email), email=email, first_name=first_name, last_name=last_name)
         user.set_unusable_password()

@@ -156,3 +156,38 @@ def test_staff_of_another_town_cannot_revoke(client, world):
     assert client.post(reverse("shopkeepers_revoke", args=[access.pk])).status_code == 404
     access.refresh_from_db()
     assert access.revoked_at is None
+
+
+def test_an_invitation_never_switches_back_on_an_account_an_administrator_switched_off(
+    client, world, mailoutbox
+):
+    former_agent = world.staff_beauvais  # still in Beauvais' team group
+    former_agent.is_active = False
+    former_agent.save()
+    sent = len(mailoutbox)
+
+    response = invite_through_admin(
+        client, world.staff_bethune, world.shop_a, email=former_agent.email.upper()
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Le compte de cette adresse a été désactivé par un administrateur" in page
+    assert 'value="Sophie"' in page and 'value="Lefebvre"' in page
+    former_agent.refresh_from_db()
+    assert not former_agent.is_active
+    assert list(shops_of(former_agent)) == []
+    assert len(mailoutbox) == sent
+
+
+def test_a_shopkeeper_whose_last_shop_was_taken_away_may_be_invited_again(client, world, mailoutbox):
+    access = ShopAccess.objects.get(user=world.keeper_a, shop=world.shop_a)
+    client.force_login(world.staff_bethune)
+    client.post(reverse("shopkeepers_revoke", args=[access.pk]))
+
+    response = invite_through_admin(client, world.staff_bethune, world.shop_b, email=world.keeper_a.email)
+
+    assert response.status_code == 302
+    world.keeper_a.refresh_from_db()
+    assert world.keeper_a.is_active
+    assert list(shops_of(world.keeper_a)) == [world.shop_b]
