@@ -7,6 +7,7 @@ import segno
 from django import forms
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_login_failed
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -97,6 +98,31 @@ def enrol(request):
         request,
         "home/two_factor/enrol.html",
         {"form": form, "qr_code": qr_code, "secret": _secret_text(device), "next": _next_url(request)},
+    )
+
+
+@never_cache
+@sensitive_post_parameters("code")
+def renew_recovery_codes(request):
+    """New recovery codes for a signed-in person, once they give a code from their phone again."""
+    totp = two_factor.confirmed_device(request.user)
+    if totp is None:
+        raise Http404
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _may_try(totp, form):
+        if totp.verify_token(form.cleaned_data["code"]):
+            codes = two_factor.new_recovery_codes(request.user)
+            return TemplateResponse(
+                request,
+                "home/two_factor/recovery_codes.html",
+                {"codes": codes, "next": reverse("wagtailadmin_account"), "renewed": True},
+            )
+        _wrong_code(request, form)
+    title = _("New recovery codes")
+    return TemplateResponse(
+        request,
+        "home/two_factor/renew_recovery_codes.html",
+        {"form": form, "page_title": title, "header_title": title, "header_icon": "key"},
     )
 
 

@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from home import two_factor_views
+from home import two_factor, two_factor_views
 
 
 @hooks.register("register_admin_urls")
@@ -9,4 +10,23 @@ def two_factor_urls():
     return [
         path("deux-facteurs/activer/", two_factor_views.enrol, name="two_factor_enrol"),
         path("deux-facteurs/code/", two_factor_views.verify, name="two_factor_verify"),
+        path(
+            "deux-facteurs/codes-de-secours/",
+            two_factor_views.renew_recovery_codes,
+            name="two_factor_recovery_codes",
+        ),
     ]
+
+
+@hooks.register("register_account_menu_item")
+def renew_recovery_codes_item(request):
+    """On “My account”, for people who sign in with an authenticator app."""
+    if not two_factor.confirmed_device(request.user):
+        return None
+    return {
+        "url": reverse("two_factor_recovery_codes"),
+        "label": _("New recovery codes"),
+        "help_text": _(
+            "Replace your recovery codes when you have used or lost them: the old ones stop working."
+        ),
+    }

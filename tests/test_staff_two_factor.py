@@ -202,3 +202,37 @@ def test_an_administrator_can_reset_a_lost_phone(client, world):
 
     sign_in(client, user)
     assert get(client, "/admin/")["Location"].startswith(ENROL_URL)
+
+
+RECOVERY_URL = "/admin/deux-facteurs/codes-de-secours/"
+CODE_ITEM = re.compile(r"<li><code>([a-z2-7]+)</code></li>")
+
+
+def test_staff_replace_their_recovery_codes_from_their_account_with_a_code_from_their_phone(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    old_codes = CODE_ITEM.findall(enrol(client, user).content.decode())
+    account = get(client, "/admin/account/").content.decode()
+    assert "Nouveaux codes de secours" in account and RECOVERY_URL in account
+
+    wrong = post(client, RECOVERY_URL, {"code": "000000"})
+    assert "Ce code n’est pas le bon" in wrong.content.decode()
+    assert not CODE_ITEM.findall(wrong.content.decode())
+
+    renewed = post(client, RECOVERY_URL, {"code": current_code(user, drift=1)}).content.decode()
+    new_codes = CODE_ITEM.findall(renewed)
+    assert "les anciens ne fonctionnent plus" in renewed
+    assert len(new_codes) == 10 and not set(new_codes) & set(old_codes)
+
+    client.logout()
+    sign_in(client, user)
+    assert "Ce code n’est pas le bon" in post(client, VERIFY_URL, {"code": old_codes[1]}).content.decode()
+    assert post(client, VERIFY_URL, {"code": new_codes[0]}).status_code == 302
+    assert get(client, "/admin/").status_code == 200
+
+
+def test_people_without_an_authenticator_have_no_recovery_codes_to_replace(client, world):
+    sign_in(client, world.keeper_a)
+
+    assert "Nouveaux codes de secours" not in get(client, "/admin/account/").content.decode()
+    assert get(client, RECOVERY_URL).status_code == 404
