@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, Page, Site
 
 from home.models import HomePage, TownIdentity
@@ -57,8 +58,11 @@ def staff_group(site):
 def check_hostname(hostname):
     if not HOSTNAME.match(hostname):
         raise ValidationError(
-            f"« {hostname} » n'est pas un nom d'hôte : des lettres minuscules sans accents, des chiffres "
-            "et des tirets, séparés par des points, par exemple commerces.arras.fr."
+            _(
+                "“%(hostname)s” is not a host name: lower-case letters without accents, digits and "
+                "hyphens, separated by dots, e.g. commerces.arras.fr."
+            )
+            % {"hostname": hostname}
         )
 
 
@@ -70,7 +74,7 @@ def create_town(name, hostname, *, port=80, default=False, contact_email=""):
     """
     name, hostname = name.strip(), hostname.strip().lower()
     if not name:
-        raise ValidationError("Donnez le nom de la ville, par exemple « Arras ».")
+        raise ValidationError(_("Give the town's name, e.g. “Arras”."))
     check_hostname(hostname)
     site = Site.objects.filter(hostname=hostname, port=port).select_related("root_page").first()
     created = site is None

@@ -119,11 +119,11 @@ def test_running_it_again_completes_and_never_duplicates(arras):
 @pytest.mark.parametrize(
     "args, options, message",
     [
-        (("Arras", "commerces arras.fr"), {}, "n'est pas un nom d'hôte"),
-        (("Arras", "arras_centre.fr"), {}, "n'est pas un nom d'hôte"),
+        (("Arras", "commerces arras.fr"), {}, "n’est pas un nom d’hôte"),
+        (("Arras", "arras_centre.fr"), {}, "n’est pas un nom d’hôte"),
         (("  ", ARRAS_HOST), {}, "Donnez le nom de la ville"),
-        (("Arras", ARRAS_HOST), {"email": "mairie-arras"}, "n'est pas une adresse e-mail"),
-        (("Arras", ARRAS_HOST), {"port": 70000}, "Le port 70000 n'existe pas"),
+        (("Arras", ARRAS_HOST), {"email": "mairie-arras"}, "n’est pas une adresse e-mail"),
+        (("Arras", ARRAS_HOST), {"port": 70000}, "Le port 70000 n’existe pas"),
     ],
 )
 def test_bad_input_is_explained_in_french_and_creates_nothing(towns, args, options, message):

@@ -1,60 +1,71 @@
 """`manage.py add_town "Arras" commerces.arras.fr --email commerce@arras.fr`: a town, ready for its team."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from home.towns import create_town
 
 
 class Command(BaseCommand):
     help = (
-        "Crée une ville : son site (nom d'hôte), sa page d'accueil publiée, son identité, sa collection "
-        "d'images et son groupe « Équipe de la mairie — <ville> », qui peut tout faire dans cette ville "
-        "et rien dans les autres. Relancée, elle complète ce qui manque sans rien écraser."
+        "Create a town: its site (host name), published home page, identity, image collection and "
+        "the group “Équipe de la mairie — <town>”, which may do everything in that town and nothing "
+        "in the others. Run again, it completes what is missing and overwrites nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("name", help="Le nom de la ville, par exemple « Arras ».")
-        parser.add_argument("hostname", help="Le nom d'hôte du portail, par exemple commerces.arras.fr.")
+        parser.add_argument("name", help="The town's name, e.g. Arras.")
+        parser.add_argument("hostname", help="The portal's host name, e.g. commerces.arras.fr.")
+        parser.add_argument("--port", type=int, default=80, help="The public port (80, behind HTTPS).")
+        parser.add_argument("--email", default="", help="The town hall's contact address for shopkeepers.")
         parser.add_argument(
-            "--port", type=int, default=80, help="Le port public (80 par défaut, derrière HTTPS)."
-        )
-        parser.add_argument(
-            "--email", default="", help="L'adresse de contact de la mairie pour les commerçants."
-        )
-        parser.add_argument(
-            "--default", action="store_true", help="Servir cette ville pour tout nom d'hôte inconnu."
+            "--default", action="store_true", help="Serve this town for any unknown host name."
         )
 
     def handle(self, *args, name, hostname, port, email, default, **options):
+        translation.activate(settings.LANGUAGE_CODE)
         if email:
             try:
                 validate_email(email)
             except ValidationError:
-                raise CommandError(f"« {email} » n'est pas une adresse e-mail.") from None
+                raise CommandError(_("“%(email)s” is not an e-mail address.") % {"email": email}) from None
         if not 1 <= port <= 65535:
-            raise CommandError(f"Le port {port} n'existe pas : donnez un nombre de 1 à 65535.")
+            raise CommandError(
+                _("There is no port %(port)s: give a number from 1 to 65535.") % {"port": port}
+            )
         try:
             town, created = create_town(name, hostname, port=port, default=default, contact_email=email)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         site = town.site
-        address = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+        values = {
+            "town": town.name,
+            "url": f"http://{site.hostname}{'' if site.port in (80, 443) else f':{site.port}'}/",
+            "group": town.staff_group.name,
+        }
         if created:
-            self.stdout.write(self.style.SUCCESS(f"Ville « {town.name} » créée : http://{address}/"))
+            self.stdout.write(self.style.SUCCESS(_("Town “%(town)s” created: %(url)s") % values))
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Ville « {town.name} » déjà là, ce qui manquait est complété : http://{address}/"
+                    _("Town “%(town)s” was already there; what was missing is added: %(url)s") % values
                 )
             )
         self.stdout.write(
-            f"Groupe « {town.staff_group.name} » : pages, images et identité de la ville, champs réservés "
-            "des commerces, relecture des commerçants, click & collect, guides et ateliers, coup de pouce."
+            _(
+                "Group “%(group)s”: the town's pages, images and identity, the shops' staff-only fields, "
+                "review of shopkeepers' changes, click & collect, guides and workshops, coup de pouce."
+            )
+            % values
         )
         self.stdout.write(
-            "Ensuite, dans l'administration : ajoutez le compte de chaque agent à ce groupe (Paramètres › "
-            "Utilisateurs), complétez l'identité de la ville (Paramètres › Identité de la ville), puis créez "
-            "les rubriques sous la page d'accueil : Commerces, Se former, Coup de pouce, mentions légales."
+            _(
+                "Next, in the admin: add each agent's account to this group (Settings › Users), complete "
+                "the town's identity (Settings › Town identity), then create the sections under the home "
+                "page: shops, learning, coup de pouce, legal pages."
+            )
         )
