@@ -119,7 +119,7 @@ def hours_of(shop_ids):
         fields = ("shop_id", "weekday", "opens", "closes", "overnight")
         for row in WeeklyOpening.objects.filter(shop_id__in=shop_ids).values_list(*fields, named=True):
             weekly[row.shop_id].append(row)
-        fields = ("shop_id", "kind", "opens", "closes", "start_date", "end_date", "label")
+        fields = ("shop_id", "kind", "opens", "closes", "overnight", "start_date", "end_date", "label")
         for row in ExceptionalOpening.objects.filter(shop_id__in=shop_ids).values_list(*fields, named=True):
             exceptional[row.shop_id].append(row)
     return {pk: ShopHours.from_rows(weekly[pk], exceptional[pk]) for pk in shop_ids}

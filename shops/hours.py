@@ -107,7 +107,7 @@ class ShopHours:
             closed = row.kind == "closed"
             ranges = ()
             if not closed and row.opens and row.closes:
-                ranges = (TimeRange(row.opens, row.closes, row.closes < row.opens),)
+                ranges = (TimeRange(row.opens, row.closes, row.overnight),)
             end = row.end_date or row.start_date
             exceptions.append(Exceptional(row.start_date, end, closed, ranges, row.label))
         return cls(weekly, exceptions)

@@ -1,8 +1,10 @@
 """The shop directory: filters that combine, result count, pagination, sort, town separation."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
@@ -60,6 +62,26 @@ def test_open_now_filter_combined_with_category(client, directory):
     assert listed(response) == ["Épicerie de nuit"]
     assert "1 commerce trouvé" in response.content.decode()
     assert "Ouvert 24 h/24" in response.content.decode()
+
+
+def test_open_now_counts_a_special_opening_that_ends_after_midnight(client, directory, food):
+    # Yesterday evening until a quarter of an hour from now, then again tonight: open right now.
+    now = timezone.localtime()
+    late = {
+        "label": "fête de la musique",
+        "start_date": now.date() - datetime.timedelta(days=1),
+        "end_date": now.date(),
+        "kind": "open",
+        "opens": (now + datetime.timedelta(minutes=30)).time().replace(second=0, microsecond=0),
+        "closes": (now + datetime.timedelta(minutes=15)).time().replace(second=0, microsecond=0),
+        "overnight": True,
+    }
+    make_shop(directory, "Café des Sports", category=food, hours=[], exceptions=[late])
+
+    assert listed(get(client, directory, categorie="alimentation", ouvert="on")) == [
+        "Café des Sports",
+        "Épicerie de nuit",
+    ]
 
 
 def test_free_text_searches_names_tags_and_products(client, directory):

@@ -24,8 +24,16 @@ def weekly(*rows):
     ]
 
 
-def exception(start, end=None, kind="closed", opens=None, closes=None, label=""):
-    return Row(start_date=start, end_date=end, kind=kind, opens=opens, closes=closes, label=label)
+def exception(start, end=None, kind="closed", opens=None, closes=None, label="", overnight=False):
+    return Row(
+        start_date=start,
+        end_date=end,
+        kind=kind,
+        opens=opens,
+        closes=closes,
+        label=label,
+        overnight=overnight,
+    )
 
 
 def paris(*args):
@@ -111,6 +119,23 @@ def test_exceptional_opening_on_a_usually_closed_day():
     assert week[0].ranges == ["10h–18h"]
     assert week[0].note == "Noël"
     assert week[0].is_today
+
+
+def test_a_special_opening_after_midnight_stays_open_into_the_next_morning():
+    music_day = exception(
+        datetime.date(2027, 6, 21),
+        kind="open",
+        opens=T(18),
+        closes=T(1),
+        label="fête de la musique",
+        overnight=True,
+    )
+    hours = ShopHours.from_rows(BAKERY, [music_day])
+
+    assert hours.status(paris(2027, 6, 21, 23, 30)).message == "Ouvert maintenant — ferme demain à 1h"
+    assert hours.status(paris(2027, 6, 22, 0, 30)).is_open
+    assert not hours.status(paris(2027, 6, 22, 1, 0)).is_open
+    assert hours.week(paris(2027, 6, 21, 12, 0))[0].ranges == ["18h–1h"]
 
 
 def test_shop_open_around_the_clock():

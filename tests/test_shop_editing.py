@@ -1,5 +1,7 @@
 """Editing a shop in the Wagtail admin: page tree rules and plain-French validation of the hours."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
@@ -113,6 +115,27 @@ def test_closing_before_opening_is_refused_unless_it_is_an_overnight_range(edito
     response = post(editor, directory, shop_form(category, overnight))
     assert response.status_code == 302
     assert ShopPage.objects.get().osm_opening_hours() == "Fr 18:00-02:00"
+
+
+def test_a_special_opening_may_end_after_midnight_when_ticked(editor, directory):
+    category = ShopCategoryFactory()
+    music_day = {"label": "fête de la musique", "start_date": "2027-06-21", "kind": "open", "opens": "18:00"}
+    late = {**music_day, "closes": "01:00"}
+    response = post(editor, directory, shop_form(category, exceptional_openings=inline_formset([late])))
+    assert response.status_code == 200
+    html = error_text(response)
+    assert "L&#x27;heure de fermeture est avant l&#x27;heure d&#x27;ouverture" in html
+    assert 'value="fête de la musique"' in html  # what was typed is kept
+
+    ticked = {**late, "overnight": "on"}
+    response = post(editor, directory, shop_form(category, exceptional_openings=inline_formset([ticked])))
+    assert response.status_code == 302
+    special = ShopPage.objects.get().exceptional_openings.get()
+    assert (special.opens, special.closes, special.overnight) == (
+        datetime.time(18),
+        datetime.time(1),
+        True,
+    )
 
 
 def test_invalid_siret_and_acceslibre_link_get_french_messages(editor, directory):

@@ -70,6 +70,21 @@ def exceptional_dates(options, today):
                 label="travaux", start_date=start, end_date=start + datetime.timedelta(days=14)
             )
         )
+    if options.get("music_day"):
+        # Open late on 21 June, until 1:00 the next morning.
+        music_day = datetime.date(today.year, 6, 21)
+        if music_day < today:
+            music_day = music_day.replace(year=today.year + 1)
+        dates.append(
+            ExceptionalOpening(
+                label="fête de la musique",
+                start_date=music_day,
+                kind=ExceptionalOpening.OPEN,
+                opens=T(18),
+                closes=T(1),
+                overnight=True,
+            )
+        )
     if options.get("holidays"):
         year = today.year if today.month < 8 else today.year + 1
         dates.append(

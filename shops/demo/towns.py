@@ -25,7 +25,7 @@ SHOPS = {
         ("Chocolaterie Vandenbussche", "chocolatier", "18 Grand'Place", {}),
         ("Estaminet du Beffroi", "restaurant", "1 Grand'Place", {}),
         ("La Crêperie de la Lawe", "creperie", "9 rue de Lille", {}),
-        ("Café des Sports", "cafe", "22 Grand'Place", {}),
+        ("Café des Sports", "cafe", "22 Grand'Place", {"music_day": True}),
         ("Pizzeria Da Lucia", "pizzeria", "40 rue d'Arras", {"delivery": True}),
         ("Maison Lefebvre Prêt-à-porter", "vetements", "31 rue Sadi Carnot", {"click_collect": True}),
         ("Côté Garçons", "vetements", "10 rue Grosse Tête", {}),

@@ -96,11 +96,17 @@ class ExceptionalOpening(models.Model):
     )
     opens = models.TimeField(_("opens at"), null=True, blank=True, help_text=_("Only if open, e.g. 10:00"))
     closes = models.TimeField(_("closes at"), null=True, blank=True, help_text=_("Only if open, e.g. 18:00"))
+    overnight = models.BooleanField(
+        _("closes after midnight"),
+        default=False,
+        help_text=_("Tick if this special opening ends the next morning, e.g. until 1:00 on music day."),
+    )
 
     panels = [
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("overnight"),
     ]
 
     class Meta:
@@ -124,7 +130,7 @@ class ExceptionalOpening(models.Model):
                 errors["opens"] = _("Give the opening time of this special opening.")
             if self.closes is None:
                 errors["closes"] = _("Give the closing time of this special opening.")
-            errors.update(check_range(self.opens, self.closes))
+            errors.update(check_range(self.opens, self.closes, self.overnight))
         if errors:
             raise ValidationError(errors)
 
