@@ -50,6 +50,8 @@ def exception_rows(draw):
         end_date=start + datetime.timedelta(days=draw(st.integers(0, 20))),
         opens=None if closed else opens,
         closes=None if closed else closes,
+        # What the editor accepts: “closes after midnight” ticked exactly when it closes before it opens.
+        overnight=not closed and closes < opens,
         label=draw(st.text(max_size=30)),
     )
 
