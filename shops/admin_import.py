@@ -7,13 +7,14 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .csv_import import COLUMNS, MAX_BYTES, MAX_ROWS, ImportFailed, read_import, run_import
+from .csv_import import ADMIN_MAX_ROWS, COLUMNS, MAX_BYTES, ImportFailed, read_import, run_import
 from .models import ShopIndexPage
 
 CACHE_PREFIX = "shops-import:"
@@ -34,9 +35,12 @@ def user_can_import(user):
 class ShopImportForm(forms.Form):
     csv_file = forms.FileField(
         label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "Save your spreadsheet as “CSV” (UTF-8 or Windows), separated by semicolons or commas. "
-            "At most 2 MB and 2,000 shops."
+        help_text=format_lazy(
+            gettext_lazy(
+                "Save your spreadsheet as “CSV” (UTF-8 or Windows), separated by semicolons or commas. "
+                "At most 2 MB and {rows} shops."
+            ),
+            rows=ADMIN_MAX_ROWS,
         ),
         error_messages={"required": gettext_lazy("Choose the CSV file to import.")},
     )
@@ -66,13 +70,7 @@ class ShopImportForm(forms.Form):
                 _("This is not a CSV file: in your spreadsheet, choose “Save as” then “CSV”.")
             )
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                _(
-                    "The file is too big: at most 2 MB, i.e. about %(rows)s shops. "
-                    "Split it into several files."
-                )
-                % {"rows": MAX_ROWS}
-            )
+            raise forms.ValidationError(_("The file is too big: at most 2 MB. Split it into several files."))
         return upload
 
 
@@ -88,7 +86,7 @@ def import_form(request):
                 form.cleaned_data["publish"]
                 and index.permissions_for_user(request.user).can_publish_subpage()
             )
-            report = read_import(data, index)
+            report = read_import(data, index, max_rows=ADMIN_MAX_ROWS)
             token = ""
             if report.ok:
                 token = secrets.token_urlsafe(16)
@@ -130,7 +128,8 @@ def import_confirm(request):
     index = importable_directories(request.user).filter(pk=stored["index"]).first()
     if index is None:
         raise PermissionDenied
-    report = read_import(stored["data"], index)  # the directory may have changed since the preview
+    # The directory may have changed since the preview.
+    report = read_import(stored["data"], index, max_rows=ADMIN_MAX_ROWS)
     if not report.ok:
         return render(
             request,

@@ -185,6 +185,20 @@ def test_a_spreadsheet_or_a_huge_file_gets_a_french_error(staff_client, towns):
     assert "Le fichier est trop gros" in huge.content.decode()
 
 
+def test_more_shops_than_one_request_can_import_are_sent_to_the_command(staff_client, towns):
+    shop_category("Alimentation", "alimentation")
+    directory = shop_index(towns["bethune"])
+    rows = "".join(f"Commerce {number};Alimentation;{number} rue A;62400;Béthune\n" for number in range(301))
+    data = ("nom;categorie;adresse;code_postal;ville\n" + rows).encode()
+
+    content = upload(staff_client, data, directory=directory).content.decode()
+
+    assert "Le fichier compte plus de 300 commerces" in content
+    assert "import_shops" in content
+    assert 'name="token"' not in content
+    assert ShopPage.objects.count() == 0
+
+
 def test_staff_cannot_import_into_another_towns_directory(staff_client, towns):
     shop_category("Alimentation", "alimentation")
     beauvais_directory = shop_index(towns["beauvais"])
