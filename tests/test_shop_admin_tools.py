@@ -188,12 +188,12 @@ def test_a_spreadsheet_or_a_huge_file_gets_a_french_error(staff_client, towns):
 def test_more_shops_than_one_request_can_import_are_sent_to_the_command(staff_client, towns):
     shop_category("Alimentation", "alimentation")
     directory = shop_index(towns["bethune"])
-    rows = "".join(f"Commerce {number};Alimentation;{number} rue A;62400;Béthune\n" for number in range(301))
+    rows = "".join(f"Commerce {number};Alimentation;{number} rue A;62400;Béthune\n" for number in range(151))
     data = ("nom;categorie;adresse;code_postal;ville\n" + rows).encode()
 
     content = upload(staff_client, data, directory=directory).content.decode()
 
-    assert "Le fichier compte plus de 300 commerces" in content
+    assert "Le fichier compte plus de 150 commerces" in content
     assert "import_shops" in content
     assert 'name="token"' not in content
     assert ShopPage.objects.count() == 0
