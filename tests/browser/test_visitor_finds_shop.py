@@ -76,3 +76,15 @@ def test_beauvais_has_its_own_directory(portal, page):
     page.goto(portal.url("/commerces/?q=piles", "beauvais"))
     expect(page.locator(".shop-card").first).to_be_visible()
     expect(page.get_by_text("Béthune")).to_have_count(0)
+
+
+def test_visitor_searches_in_the_plural_and_finds_the_shop(portal, page):
+    block_outside_requests(page, portal)
+    page.goto(portal.url("/"))
+
+    page.get_by_role("searchbox", name="Rechercher sur le site").fill("boulangeries")
+    page.get_by_role("searchbox", name="Rechercher sur le site").press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/recherche/\?q=boulangeries"))
+    expect(page.get_by_role("link", name="Boulangerie du Beffroi")).to_be_visible()
+    assert_no_axe_violations(page)
