@@ -1,4 +1,9 @@
-"""Guessing passwords: after 5 wrong ones, that account is locked for 15 minutes from that address."""
+"""Guessing passwords: wrong ones lock the account wherever they come from, and the address they come from.
+
+After 5 wrong passwords an account is locked for 15 minutes, from every address; an address
+where many wrong passwords were typed, for whatever accounts (password spraying), is locked too,
+at a higher count so a shop's shared connection does not lock its people out for a few typos.
+"""
 
 from datetime import timedelta
 
@@ -48,15 +53,66 @@ def test_the_sixth_attempt_is_refused_even_with_the_right_password(client, edito
     assert not is_signed_in(client)
 
 
-def test_another_address_or_another_account_is_not_locked(client, editor, django_user_model):
+def test_another_account_from_the_same_address_is_not_locked(client, editor, django_user_model):
     django_user_model.objects.create_superuser("autre-agent", "autre@example.org", PASSWORD)
     fail_five_times(client)
 
     assert sign_in(client, "autre-agent", PASSWORD).status_code == 302
     assert is_signed_in(client)
-    client.logout()
+
+
+def test_one_account_tried_from_five_addresses_is_locked_everywhere(client, editor):
+    addresses = [f"203.0.113.{n}" for n in range(1, 6)]
+    statuses = [sign_in(client, "agent-mairie", "mauvais", ip=ip).status_code for ip in addresses]
+    assert statuses == [200, 200, 200, 200, 429]
+
+    response = sign_in(client, "agent-mairie", PASSWORD, ip="198.51.100.7")
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Un mot de passe ou un code du téléphone erroné a été saisi pour ce compte 5 fois" in page
+    assert "15 minutes" in page
+    assert not is_signed_in(client)
+
+
+def test_one_address_trying_many_accounts_is_locked_for_every_account(client, editor, settings):
+    limit = settings.PROXIMITE_ADDRESS_FAILURE_LIMIT
+    assert limit > settings.AXES_FAILURE_LIMIT
+    statuses = [sign_in(client, f"compte-{n}", "mauvais").status_code for n in range(limit)]
+    assert statuses == [200] * (limit - 1) + [429]
+
+    response = sign_in(client, "agent-mairie", PASSWORD)
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "depuis votre connexion pour plusieurs comptes" in page
+    assert "15 minutes" in page
+    assert not is_signed_in(client)
     assert sign_in(client, "agent-mairie", PASSWORD, ip="198.51.100.7").status_code == 302
-    assert is_signed_in(client)
+
+
+def test_people_sharing_a_connection_who_mistype_a_few_times_are_not_locked(client, django_user_model, towns):
+    people = [f"vendeuse-{n}" for n in range(3)]
+    for username in people:
+        django_user_model.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
+    for username in people:
+        for _ in range(4):
+            assert sign_in(client, username, "mauvais").status_code == 200
+
+    for username in people:
+        client.logout()
+        assert sign_in(client, username, PASSWORD).status_code == 302
+        assert is_signed_in(client)
+
+
+def test_signing_in_to_ones_own_account_does_not_clear_an_address_count(client, editor, settings):
+    limit = settings.PROXIMITE_ADDRESS_FAILURE_LIMIT
+    for n in range(limit - 1):
+        sign_in(client, f"compte-{n}", "mauvais")
+    assert sign_in(client, "agent-mairie", PASSWORD).status_code == 302
+    client.logout()
+
+    assert sign_in(client, "compte-suivant", "mauvais").status_code == 429
 
 
 def test_signing_in_works_again_after_the_cool_off(client, editor):
@@ -104,10 +160,10 @@ def test_a_made_up_forwarded_address_does_not_escape_the_lock(client, editor):
 
 def test_behind_a_trusted_proxy_the_visitor_address_counts(client, editor, settings):
     settings.TRUST_X_FORWARDED_FOR = True
-    for _ in range(5):
+    for n in range(settings.PROXIMITE_ADDRESS_FAILURE_LIMIT):
         client.post(
             LOGIN_URL,
-            {"username": "agent-mairie", "password": "mauvais"},
+            {"username": f"compte-{n}", "password": "mauvais"},
             HTTP_HOST=BETHUNE_HOST,
             REMOTE_ADDR="10.0.0.1",
             HTTP_X_FORWARDED_FOR="203.0.113.5",

@@ -208,15 +208,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "wagtailadmin_login"
 
-# Login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
-# from one address, that pair is refused for 15 minutes, even with the right password.
+# Login lockout (django-axes, home/sign_in_lockout.py): after AXES_FAILURE_LIMIT wrong passwords
+# or phone codes for one account, from any address, that account is refused for 15 minutes, even
+# with the right password; after PROXIMITE_ADDRESS_FAILURE_LIMIT from one address, for any
+# accounts, that address is. Higher per address: several people of a shop or a town hall share one.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "home.sign_in_lockout.SignInLockoutHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+PROXIMITE_ADDRESS_FAILURE_LIMIT = int(os.environ.get("PROXIMITE_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "home/lockout.html"
 # No log of successful sign-ins (address, browser): only failed attempts, deleted once past the cool-off.
