@@ -40,12 +40,13 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def rate_limited(request, scope, limit, period):
+def rate_limited(request, scope, limit, period, who=None):
     """Count one attempt for this visitor in `scope`; True once more than `limit` in `period` seconds.
 
-    Only a hash of the address is stored, and only for `period` seconds.
+    `who` counts something else than the visitor's address: the e-mail address a password
+    reset is asked for, whoever asks. Only a hash is stored, and only for `period` seconds.
     """
-    digest = hashlib.sha256(f"{scope}:{client_ip(request)}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{scope}:{client_ip(request) if who is None else who}".encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{digest}"
     if cache.add(key, 1, timeout=period):
         return False

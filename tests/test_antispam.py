@@ -49,3 +49,12 @@ def test_a_made_up_forwarded_address_does_not_escape_the_limit(settings):
 
     assert rate_limited(honest, "spoof-form", limit=1, period=60) is False
     assert rate_limited(spoofing, "spoof-form", limit=1, period=60) is True
+
+
+def test_a_limit_may_count_something_else_than_the_address():
+    first = RequestFactory().post("/", REMOTE_ADDR="203.0.113.20")
+    second = RequestFactory().post("/", REMOTE_ADDR="203.0.113.21")
+
+    assert rate_limited(first, "per-mailbox", limit=1, period=60, who="claire@exemple.localhost") is False
+    assert rate_limited(second, "per-mailbox", limit=1, period=60, who="claire@exemple.localhost") is True
+    assert rate_limited(second, "per-mailbox", limit=1, period=60, who="paul@exemple.localhost") is False

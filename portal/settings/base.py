@@ -228,6 +228,12 @@ AXES_DISABLE_ACCESS_LOG = True
 # The same visitor address as the rate limits: X-Forwarded-For only when TRUST_X_FORWARDED_FOR is on.
 AXES_CLIENT_IP_CALLABLE = "home.antispam.client_ip"
 
+# Password reset e-mails (home/password_reset.py): a few an hour per e-mail address, whoever
+# asks, and per visitor, whatever the addresses; past that the page answers as usual, no e-mail.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_reset.PasswordResetForm"
+PROXIMITE_PASSWORD_RESET_PER_ADDRESS = 3
+PROXIMITE_PASSWORD_RESET_PER_VISITOR = 10
+
 # Two-factor sign-in (an authenticator app) for town staff and administrators; see home/two_factor.py.
 PROXIMITE_STAFF_2FA = env_bool("PROXIMITE_STAFF_2FA", False)
 OTP_TOTP_ISSUER = "Proximité"
