@@ -6,9 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import private_pages
 from home import views as home_views
 
 urlpatterns = [
+    # Before Wagtail's own view at the same address: the same, with a limit on tries.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        private_pages.authenticate_with_password,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
