@@ -11,14 +11,22 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.core.mail import send_mail
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import resolve, reverse
 from django.urls.exceptions import Resolver404
+from django.utils import timezone
+from django.utils.translation import override
+from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import GroupPagePermission, GroupSitePermission, Site
 
 RECOVERY_CODE_COUNT = 10
+# The code e-mailed to someone who enrols an authenticator (see send_enrolment_code).
+ENROLMENT_CODE_DEVICE = "enrolment"
+ENROLMENT_CODE_MINUTES = 15
 # Admin pages an unverified staff member may still open: signing in and out, the
 # two-factor pages themselves, and what those pages load.
 OPEN_URL_NAMES = {
@@ -64,10 +72,37 @@ def new_recovery_codes(user):
     return codes
 
 
+def enrolment_code_device(user):
+    """Where django-otp keeps the person's enrolment code: never a way to sign in (unconfirmed)."""
+    device, _created = EmailDevice.objects.get_or_create(
+        user=user, name=ENROLMENT_CODE_DEVICE, defaults={"confirmed": False}
+    )
+    return device
+
+
+def send_enrolment_code(device):
+    """E-mail a one-time code to the account's address, unless the last one is still valid.
+
+    Enrolling an authenticator asks for it: someone who only stole a password cannot bind
+    their own phone to the account without also reading its mailbox. The code works once
+    (django-otp clears it when accepted) and for ENROLMENT_CODE_MINUTES.
+    """
+    if device.token and device.valid_until > timezone.now():
+        return
+    device.generate_token(valid_secs=ENROLMENT_CODE_MINUTES * 60)
+    user = device.user
+    context = {"user": user, "code": device.token, "minutes": ENROLMENT_CODE_MINUTES}
+    with override("fr"):
+        subject = render_to_string("home/emails/two_factor_enrolment_code_subject.txt", context).strip()
+        body = render_to_string("home/emails/two_factor_enrolment_code.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
 def reset(user):
-    """Forget the person's authenticator and recovery codes: they enrol again at next sign-in."""
+    """Forget the person's authenticator, recovery codes and enrolment code: they enrol again."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    EmailDevice.objects.filter(user=user).delete()
 
 
 class StaffTwoFactorMiddleware:

@@ -35,6 +35,28 @@ class CodeForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).lower()
 
 
+class EnrolmentForm(CodeForm):
+    """The e-mailed code, then the app's first code."""
+
+    email_code = forms.CharField(
+        label=_("Code received by e-mail"),
+        max_length=16,
+        error_messages={"required": _("Type the code received by e-mail.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "inputmode": "numeric", "spellcheck": "false", "autofocus": True}
+        ),
+    )
+    field_order = ["email_code", "code"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = _("Code shown by the app")
+        del self.fields["code"].widget.attrs["autofocus"]
+
+    def clean_email_code(self):
+        return "".join(self.cleaned_data["email_code"].split())
+
+
 def _next_url(request):
     url = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -44,21 +66,26 @@ def _next_url(request):
     return reverse("wagtailadmin_home")
 
 
-def _may_try(device, form):
+def _may_try(device, form, field="code"):
     """django-otp makes the wait grow after each wrong code; say so instead of refusing a right one."""
     allowed, _details = device.verify_is_allowed()
     if not allowed:
         form.add_error(
-            "code", _("Several wrong codes were typed: wait a few seconds, then type the new code.")
+            field, _("Several wrong codes were typed: wait a few seconds, then type the new code.")
         )
     return allowed
 
 
-def _wrong_code(request, form):
+WRONG_APP_CODE = _("This code is not the right one. Check the time on your phone and type the new code.")
+WRONG_EMAILED_CODE = _(
+    "This code is not the one received by e-mail, or it is more than 15 minutes old (open this page "
+    "again for a new one). Type it again, with the app's new code."
+)
+
+
+def _wrong_code(request, form, field="code", message=WRONG_APP_CODE):
     """Count a wrong code as a failed sign-in (django-axes): too many lock the account out."""
-    form.add_error(
-        "code", _("This code is not the right one. Check the time on your phone and type the new code.")
-    )
+    form.add_error(field, message)
     user = request.user
     user_login_failed.send(sender=__name__, credentials={"username": user.get_username()}, request=request)
     if getattr(request, "axes_locked_out", False):
@@ -71,18 +98,36 @@ def _secret_text(device):
 
 
 @never_cache
-@sensitive_post_parameters("code")
+@sensitive_post_parameters("code", "email_code")
 def enrol(request):
-    """Show the QR code and the secret of a new authenticator; confirm it with a first code."""
+    """Show the QR code and the secret of a new authenticator; confirm it with a first code.
+
+    The person also types a code e-mailed to their account's address (home.two_factor.send_enrolment_code).
+    """
     user = request.user
     if two_factor.confirmed_device(user):
         return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': _next_url(request)})}")
+    if not user.email:
+        return TemplateResponse(request, "home/two_factor/enrol.html", {"no_email": True})
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=str(_("Authenticator app")), confirmed=False)
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _may_try(device, form):
-        if device.verify_token(form.cleaned_data["code"]):
+    mailed = two_factor.enrolment_code_device(user)
+    if request.method != "POST":
+        two_factor.send_enrolment_code(mailed)
+    form = EnrolmentForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _may_try(device, form)
+        and _may_try(mailed, form, "email_code")
+    ):
+        # The app's code first: a wrong one then leaves the e-mailed code unused.
+        if not device.verify_token(form.cleaned_data["code"]):
+            _wrong_code(request, form)
+        elif not mailed.verify_token(form.cleaned_data["email_code"]):
+            _wrong_code(request, form, "email_code", WRONG_EMAILED_CODE)
+        else:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             codes = two_factor.new_recovery_codes(user)
@@ -90,14 +135,19 @@ def enrol(request):
             return TemplateResponse(
                 request, "home/two_factor/recovery_codes.html", {"codes": codes, "next": _next_url(request)}
             )
-        _wrong_code(request, form)
     qr_code = segno.make(device.config_url, error="m").svg_inline(
         scale=5, border=2, title=_("QR code to scan")
     )
     return TemplateResponse(
         request,
         "home/two_factor/enrol.html",
-        {"form": form, "qr_code": qr_code, "secret": _secret_text(device), "next": _next_url(request)},
+        {
+            "form": form,
+            "qr_code": qr_code,
+            "secret": _secret_text(device),
+            "next": _next_url(request),
+            "code_minutes": two_factor.ENROLMENT_CODE_MINUTES,
+        },
     )
 
 

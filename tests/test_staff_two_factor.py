@@ -1,10 +1,14 @@
 """Two-factor sign-in: town staff and administrators give a code from their phone after their password."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 from django_otp.oath import totp
+from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from shops.shopkeepers import ensure_shop_group
@@ -22,6 +26,7 @@ def two_factor_on(settings):
     # No growing wait between codes here: a wrong code is followed at once by the right one.
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     settings.OTP_STATIC_THROTTLE_FACTOR = 0
+    settings.OTP_EMAIL_THROTTLE_FACTOR = 0
 
 
 @pytest.fixture
@@ -56,9 +61,115 @@ def current_code(user, drift=0):
     return f"{totp(device.bin_key, drift=drift):06d}"
 
 
+def mailed_code(user):
+    """The one-time code of the last enrolment e-mail sent to this person."""
+    message = [message for message in mail.outbox if message.to == [user.email]][-1]
+    return re.search(r"\b(\d{6})\b", message.body).group(1)
+
+
 def enrol(client, user):
+    """Open enrolment (which e-mails a code), then give that code and the app's."""
     get(client, ENROL_URL)
-    return post(client, ENROL_URL, {"code": current_code(user), "next": "/admin/"})
+    return post(
+        client, ENROL_URL, {"email_code": mailed_code(user), "code": current_code(user), "next": "/admin/"}
+    )
+
+
+def test_opening_enrolment_emails_a_one_time_code_to_the_account_address(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+
+    page = get(client, ENROL_URL).content.decode()
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [user.email]
+    assert re.fullmatch(r"\d{6}", mailed_code(user))
+    assert "15 minutes" in message.body and "vous" in message.body
+    assert "Bonjour" in message.body
+    assert "code" in message.subject.lower()
+    assert "reçu par e-mail" in page
+    # Opening the page again while the code is valid sends no other e-mail.
+    get(client, ENROL_URL)
+    assert len(mail.outbox) == 1
+
+
+def test_enrolment_without_the_emailed_code_is_refused(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    get(client, ENROL_URL)
+
+    response = post(client, ENROL_URL, {"code": current_code(user)})
+
+    assert response.status_code == 200
+    assert "Tapez le code reçu par e-mail" in response.content.decode()
+    assert not TOTPDevice.objects.get(user=user).confirmed
+    assert get(client, "/admin/")["Location"].startswith(ENROL_URL)
+
+
+def test_enrolment_with_a_wrong_emailed_code_is_refused(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    get(client, ENROL_URL)
+    wrong = f"{(int(mailed_code(user)) + 1) % 1_000_000:06d}"
+
+    response = post(client, ENROL_URL, {"email_code": wrong, "code": current_code(user)})
+
+    assert response.status_code == 200
+    assert "Ce code n’est pas celui reçu par e-mail" in response.content.decode()
+    assert not TOTPDevice.objects.get(user=user).confirmed
+    assert get(client, "/admin/")["Location"].startswith(ENROL_URL)
+    # The right one, with the app's next code, then confirms the phone.
+    post(client, ENROL_URL, {"email_code": mailed_code(user), "code": current_code(user, drift=1)})
+    assert TOTPDevice.objects.get(user=user).confirmed
+
+
+def test_an_emailed_code_works_once(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    enrol(client, user)
+    used = mailed_code(user)
+    client.logout()
+    call_command("reset_two_factor", user.username)
+    sign_in(client, user)
+    get(client, ENROL_URL)
+    assert len(mail.outbox) == 2
+
+    response = post(client, ENROL_URL, {"email_code": used, "code": current_code(user)})
+
+    assert "Ce code n’est pas celui reçu par e-mail" in response.content.decode()
+    assert not TOTPDevice.objects.get(user=user).confirmed
+
+
+def test_an_emailed_code_expires_after_15_minutes(client, world):
+    user = world.staff_bethune
+    sign_in(client, user)
+    get(client, ENROL_URL)
+    EmailDevice.objects.filter(user=user).update(valid_until=timezone.now() - timedelta(seconds=1))
+
+    response = post(client, ENROL_URL, {"email_code": mailed_code(user), "code": current_code(user)})
+
+    assert "Ce code n’est pas celui reçu par e-mail" in response.content.decode()
+    assert not TOTPDevice.objects.get(user=user).confirmed
+    # Opening the page again sends a new one.
+    get(client, ENROL_URL)
+    assert len(mail.outbox) == 2
+
+
+def test_wrong_emailed_codes_count_as_failed_sign_ins_and_lock_the_account(client, world, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    user = world.staff_bethune
+    sign_in(client, user)
+    get(client, ENROL_URL)
+
+    statuses = [
+        post(client, ENROL_URL, {"email_code": "000000", "code": current_code(user, drift=drift)}).status_code
+        for drift in (0, 1)
+    ]
+
+    assert statuses == [200, 429]
+    assert "_auth_user_id" not in client.session
+    assert not TOTPDevice.objects.get(user=user).confirmed
 
 
 @pytest.mark.parametrize("who", ["staff_bethune", "admin"])
@@ -87,7 +198,11 @@ def test_enrolment_shows_a_qr_code_and_the_secret_in_text_then_recovery_codes(cl
     secret = re.search(r'class="two-factor-secret">([A-Z2-7 ]+)<', page).group(1)
     assert len(secret.replace(" ", "")) >= 32
 
-    response = post(client, ENROL_URL, {"code": current_code(user), "next": "/admin/pages/"})
+    response = post(
+        client,
+        ENROL_URL,
+        {"email_code": mailed_code(user), "code": current_code(user), "next": "/admin/pages/"},
+    )
 
     assert response.status_code == 200
     codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", response.content.decode())
@@ -101,7 +216,7 @@ def test_a_wrong_code_is_refused_with_a_french_message_and_the_admin_stays_close
     sign_in(client, user)
     get(client, ENROL_URL)
 
-    response = post(client, ENROL_URL, {"code": "000000"})
+    response = post(client, ENROL_URL, {"email_code": mailed_code(user), "code": "000000"})
 
     assert response.status_code == 200
     assert "Ce code n’est pas le bon" in response.content.decode()
