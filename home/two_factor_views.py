@@ -78,8 +78,8 @@ def _may_try(device, form, field="code"):
 
 WRONG_APP_CODE = _("This code is not the right one. Check the time on your phone and type the new code.")
 WRONG_EMAILED_CODE = _(
-    "This code is not the one received by e-mail, or it is more than 15 minutes old (open this page "
-    "again for a new one). Type it again, with the app's new code."
+    "This code is not the one received by e-mail, or it is more than %(minutes)s minutes old (open "
+    "this page again for a new one). Type it again, with the app's new code."
 )
 
 
@@ -126,7 +126,8 @@ def enrol(request):
         if not device.verify_token(form.cleaned_data["code"]):
             _wrong_code(request, form)
         elif not mailed.verify_token(form.cleaned_data["email_code"]):
-            _wrong_code(request, form, "email_code", WRONG_EMAILED_CODE)
+            message = WRONG_EMAILED_CODE % {"minutes": two_factor.ENROLMENT_CODE_MINUTES}
+            _wrong_code(request, form, "email_code", message)
         else:
             device.confirmed = True
             device.save(update_fields=["confirmed"])

@@ -156,6 +156,21 @@ def test_an_emailed_code_expires_after_15_minutes(client, world):
     assert len(mail.outbox) == 2
 
 
+def test_staff_without_an_email_address_are_told_to_ask_an_administrator(client, world):
+    user = world.staff_bethune
+    user.email = ""
+    user.save()
+    sign_in(client, user)
+
+    response = get(client, ENROL_URL)
+
+    assert response.status_code == 200
+    assert "n’a pas d’adresse e-mail" in response.content.decode()
+    assert not mail.outbox
+    post(client, ENROL_URL, {"email_code": "000000", "code": "000000"})
+    assert get(client, "/admin/")["Location"].startswith(ENROL_URL)
+
+
 def test_wrong_emailed_codes_count_as_failed_sign_ins_and_lock_the_account(client, world, settings):
     settings.AXES_FAILURE_LIMIT = 2
     user = world.staff_bethune
