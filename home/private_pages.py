@@ -35,7 +35,7 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
     page = get_object_or_404(Page, id=page_id).specific
     form = TooManyTriesForm(request.POST, instance=restriction)
-    form.is_valid()
+    form.is_valid()  # fills in the refusal, shown with the form
     action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.id, page.id])
     response = page.serve_password_required_response(request, form, action_url)
     response.status_code = 429
