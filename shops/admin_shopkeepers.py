@@ -5,7 +5,6 @@ shopkeeper can use. Registered from shops/wagtail_hooks.py.
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -285,21 +284,3 @@ def shopkeeper_page_chooser(pages, request):
 
 def shopkeeper_users():
     return get_user_model().objects.filter(groups__shop_ownership__isnull=False).distinct()
-
-
-@hooks.register("before_edit_page")
-def refuse_other_shops(request, page):
-    """Belt and braces: a shopkeeper never opens another page's editor (page permissions already refuse)."""
-    if is_shopkeeper(request.user) and not shops_of(request.user).filter(pk=page.pk).exists():
-        raise PermissionDenied
-
-
-def _refuse_to_shopkeepers(request, page, *args, **kwargs):
-    """A shopkeeper may publish their page (if the town allows it) but never delete, unpublish,
-    move or copy it, even when the publish permission would let Wagtail do so."""
-    if is_shopkeeper(request.user):
-        raise PermissionDenied
-
-
-for _hook in ["before_delete_page", "before_unpublish_page", "before_move_page", "before_copy_page"]:
-    hooks.register(_hook, _refuse_to_shopkeepers)

@@ -83,6 +83,26 @@ def shops_of(user):
     return ShopPage.objects.filter(ownership__group__user=user).order_by("title")
 
 
+def image_collection_ids(user, shop, parent_page):
+    """Ids of the collections whose images this person may put on this shop page (None: any).
+
+    A shopkeeper: the shop's own collection. The town's team: the town's collection and the ones
+    inside it (its shops'). Administrators: any.
+    """
+    if user is None or user.is_superuser:
+        return None
+    if is_shopkeeper(user):
+        return set(
+            ShopOwnership.objects.filter(shop_id=shop.pk, collection__isnull=False).values_list(
+                "collection_id", flat=True
+            )
+        )
+    site = shop_site(parent_page)
+    if site is None:
+        return set()
+    return set(town_collection(site).get_descendants(inclusive=True).values_list("pk", flat=True))
+
+
 def publish_at_once(site):
     return ShopkeeperSettings.for_site(site).publish_at_once
 

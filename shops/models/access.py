@@ -12,6 +12,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import PagePermissionTester
 from wagtail.models.panels import PanelPlaceholder
 
 # Given to town staff groups: the fields of a shop page only the town's team sets
@@ -41,6 +42,52 @@ def staff_only(panels, permission=STAFF_FIELDS_PERMISSION):
             kwargs["permission"] = permission
         restricted.append(panel.__class__(**kwargs))
     return restricted
+
+
+class ShopPagePermissionTester(PagePermissionTester):
+    """What a person may do with a shop page: a shopkeeper edits it and, when the town lets them,
+    publishes it; nothing that removes, hides, moves, duplicates or locks it.
+
+    Every door of the admin asks the page's tester before changing it: the classic screens, the
+    admin API's actions and the bulk actions (Wagtail's `actions` classes, `check_perm`). Bulk actions
+    load plain `Page` rows, whose `permissions_for_user` hands over to `ShopPage.permissions_for_user`
+    because ShopPage overrides it. Wagtail's own rules would let “change + publish” delete or
+    unpublish a page, and “change” alone delete one never published.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        from shops.shopkeepers import is_shopkeeper
+
+        self.for_shopkeeper = is_shopkeeper(user)
+
+    def can_delete(self, ignore_bulk=False):
+        return not self.for_shopkeeper and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        return not self.for_shopkeeper and super().can_unpublish()
+
+    def can_move(self):
+        return not self.for_shopkeeper and super().can_move()
+
+    def can_copy(self):
+        return not self.for_shopkeeper and super().can_copy()
+
+    def can_lock(self):
+        return not self.for_shopkeeper and super().can_lock()
+
+    def can_set_view_restrictions(self):
+        # A password or a login in front of the page hides it from visitors like unpublishing.
+        return not self.for_shopkeeper and super().can_set_view_restrictions()
+
+    def can_add_subpage(self):
+        return not self.for_shopkeeper and super().can_add_subpage()
+
+    def can_publish_subpage(self):
+        return not self.for_shopkeeper and super().can_publish_subpage()
+
+    def can_reorder_children(self):
+        return not self.for_shopkeeper and super().can_reorder_children()
 
 
 class ModerationMode(models.TextChoices):

@@ -25,7 +25,7 @@ from home import town_cache
 from home.models import BasePage
 from home.renditions import prefetch_renditions
 from shops.admin_forms import ShopPageForm
-from shops.models.access import STAFF_FIELDS_PERMISSION, staff_only
+from shops.models.access import STAFF_FIELDS_PERMISSION, ShopPagePermissionTester, staff_only
 from shops.validators import validate_acceslibre_url, validate_siret
 
 # The image roles of a shop page: gallery, products, and the shared image (meta tags, JSON-LD).
@@ -284,6 +284,9 @@ class ShopPage(BasePage):
             errors["delivery"] = _("Tick “home delivery” if the town pays for your deliveries.")
         if errors:
             raise ValidationError(errors)
+
+    def permissions_for_user(self, user):
+        return ShopPagePermissionTester(user, self)
 
     def save(self, *args, **kwargs):
         self.siret = self.siret.replace(" ", "")
