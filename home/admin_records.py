@@ -27,10 +27,24 @@ class RecordHistoryView(HistoryView):
         )
 
 
+# Each model's registration, as the apps register them: the site history report reads them too.
+_registrations = {}
+
+
+def records_in_reach(model, request):
+    """The records of `model` this person may open in the admin; None if no RecordAdmin shows it."""
+    registration = _registrations.get(model)
+    return None if registration is None else registration.get_queryset(request)
+
+
 class RecordAdmin(ModelAdmin):
     """A modeladmin whose every screen of one record looks the record up in `get_queryset(request)`."""
 
     history_view_class = RecordHistoryView
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        _registrations[self.model] = self
 
     def get_admin_urls_for_registration(self):
         return tuple(self.keep_to_queryset(url) for url in super().get_admin_urls_for_registration())
