@@ -5,7 +5,7 @@ Wagtail already keeps most report lists to the pages a person may edit, but not 
 it belongs to (a draft title of another town); the site history shows every change to a record
 to whoever holds one permission on its model (another town's click & collect requests) and
 lists in its “user” filter everybody who ever edited a page; the workflow and locked-page
-filters list the people of every town. Wagtail offers no hook for these querysets, so the
+filters list the people and review workflows of every town. Wagtail offers no hook for these querysets, so the
 views below take the reports' addresses in front of Wagtail's own (`portal/urls.py`): the
 names `wagtailadmin_reports:*` still reverse to these same addresses.
 """
@@ -18,9 +18,17 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from django_filters import ModelChoiceFilter
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.filters import FilteredModelChoiceFilter
 from wagtail.admin.views.reports import audit_logging, locked_pages, page_types_usage, workflows
 from wagtail.log_actions import registry as log_action_registry
-from wagtail.models import Page, PageLogEntry, WorkflowState, get_default_page_content_type
+from wagtail.models import (
+    Page,
+    PageLogEntry,
+    Task,
+    Workflow,
+    WorkflowState,
+    get_default_page_content_type,
+)
 from wagtail.permissions import page_permission_policy
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
@@ -125,12 +133,46 @@ def workflow_requesters(request):
     return User.objects.filter(pk__in=states.values("requested_by")).order_by(User.USERNAME_FIELD)
 
 
+def workflows_in_reach(request):
+    """The review workflows of the pages this person may explore (their town's “Relecture mairie”)."""
+    pages = pages_in_reach(request.user)
+    if pages is None:
+        return Workflow.objects.all()
+    return Workflow.objects.filter(workflow_pages__page__in=pages.values("pk")).distinct()
+
+
+def tasks_in_reach(request):
+    if request.user.is_superuser:
+        return Task.objects.all()
+    return Task.objects.filter(workflow_tasks__workflow__in=workflows_in_reach(request)).distinct()
+
+
 class TownWorkflowFilterSet(workflows.WorkflowReportFilterSet):
+    workflow = ModelChoiceFilter(
+        field_name="workflow",
+        queryset=workflows_in_reach,
+        label=workflows.WorkflowTasksReportFilterSet.base_filters["workflow"].label,
+    )
     requested_by = ModelChoiceFilter(field_name="requested_by", queryset=workflow_requesters)
 
 
 class TownWorkflowView(workflows.WorkflowView):
     filterset_class = TownWorkflowFilterSet
+
+
+class TownWorkflowTasksFilterSet(workflows.WorkflowTasksReportFilterSet):
+    workflow = ModelChoiceFilter(
+        field_name="workflow_state__workflow",
+        queryset=workflows_in_reach,
+        label=workflows.WorkflowTasksReportFilterSet.base_filters["workflow"].label,
+    )
+    task = FilteredModelChoiceFilter(
+        queryset=tasks_in_reach, filter_field="id_workflow", filter_accessor="workflows"
+    )
+
+
+class TownWorkflowTasksView(workflows.WorkflowTasksView):
+    filterset_class = TownWorkflowTasksFilterSet
 
 
 def page_lockers(request):
@@ -164,6 +206,7 @@ urlpatterns = decorate_urlpatterns(
         *_report(TownPageTypesUsageView, "page-types-usage/"),
         *_report(TownSiteHistoryView, "site-history/"),
         *_report(TownWorkflowView, "workflow/"),
+        *_report(TownWorkflowTasksView, "workflow_tasks/"),
         *_report(TownLockedPagesView, "locked/"),
     ],
     lambda view: never_cache(require_admin_access(view)),

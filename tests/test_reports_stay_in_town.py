@@ -27,6 +27,7 @@ DRAFT_TITLE = "Projet confidentiel de Beauvais"
 SHOP_DRAFT_TITLE = "Projet secret de la Librairie Gamma"
 BEAUVAIS_SECRETS = [DRAFT_TITLE, SHOP_DRAFT_TITLE, "Librairie Gamma", "Zoé Secretcommerçante", "Secretmairie"]
 BEAUVAIS_SECRETS += ["agent-beauvais", "commercant-c"]  # user names, as some filters show them
+BEAUVAIS_SECRETS += ["Relecture mairie — Beauvais"]  # its review workflow and task
 
 
 @pytest.fixture
@@ -124,6 +125,9 @@ def test_reports_show_only_the_persons_own_town(client, world, role):
     if role == "staff_bethune":
         assert "Projet du Beffroi" in seen
         assert str(world.bethune_request) in body(client.get(reverse("wagtailadmin_reports:site_history")))
+        assert "Relecture mairie — Béthune" in body(
+            client.get(reverse("wagtailadmin_reports:workflow_tasks"))
+        )
     if role in ("staff_beauvais", "admin"):
         assert DRAFT_TITLE in seen
         assert "Librairie Gamma" in seen
