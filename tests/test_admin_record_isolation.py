@@ -308,7 +308,7 @@ def namespace_urls(namespace, pk):
                 walk(pattern.url_patterns, pattern.namespace or current)
             elif current == namespace and pattern.name:
                 needs = set(pattern.pattern.regex.groupindex)
-                if needs <= {"pk"}:
+                if needs <= ({"pk"} if pk is not None else set()):
                     urls.append(reverse(f"{namespace}:{pattern.name}", kwargs={"pk": pk} if needs else {}))
 
     walk(get_resolver().url_patterns, None)
@@ -333,3 +333,30 @@ def test_shared_taxonomies_answer_every_role_without_error(client, world, role, 
     assert len(urls) >= 6  # list, add, edit, delete, history, usage at least
     for url in urls:
         assert client.get(url).status_code < 500, url
+
+
+@pytest.mark.parametrize(
+    "role, others",
+    [
+        ("keeper_a", ["Fleuriste Bêta", "Librairie Gamma"]),
+        ("staff_bethune", ["Librairie Gamma"]),
+        ("staff_beauvais", ["Boulangerie Alpha", "Fleuriste Bêta"]),
+    ],
+)
+def test_the_shop_list_and_its_exports_keep_to_the_persons_shops(client, world, role, others):
+    client.force_login(getattr(world, role))
+    client.defaults["HTTP_HOST"] = host_of(role)
+    urls = namespace_urls("shop_listing", None)
+    shown = ""
+    for url in urls:
+        for query in ("", "?export=csv"):
+            response = client.get(url + query)
+            assert response.status_code < 500, url + query
+            shown += body(response)
+            assert not [shop for shop in others if shop in body(response)], (role, url + query)
+    own = {
+        "keeper_a": "Boulangerie Alpha",
+        "staff_bethune": "Fleuriste Bêta",
+        "staff_beauvais": "Librairie Gamma",
+    }
+    assert own[role] in shown
