@@ -7,8 +7,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from home.admin_records import RecordAdmin
 from learning import admin_views
 from learning.access import staff_site_ids
 from learning.models import GuideFeedback, Registration, Topic, WorkshopPage
@@ -77,7 +78,7 @@ class GuideFilter(SimpleListFilter):
         return queryset
 
 
-class RegistrationAdmin(ModelAdmin):
+class RegistrationAdmin(RecordAdmin):
     model = Registration
     menu_label = _("Registrations")
     menu_icon = "group"
@@ -123,7 +124,7 @@ class RegistrationAdmin(ModelAdmin):
         )
 
 
-class GuideFeedbackAdmin(ModelAdmin):
+class GuideFeedbackAdmin(RecordAdmin):
     model = GuideFeedback
     menu_label = _("Guide feedback")
     menu_icon = "comment"

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import private_pages
+from home import admin_reports, private_pages
 from home import views as home_views
 
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         private_pages.authenticate_with_password,
     ),
+    # Wagtail's reports kept to the person's own town: in front of Wagtail's own (home/admin_reports.py).
+    path("admin/reports/", include(admin_reports)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import CreateView, EditView, HistoryView
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import CreateView, EditView
+
+from home.admin_records import RecordAdmin
 
 from . import access, views
 from .admin_forms import CoachingSessionAdminForm, HelpRequestAdminForm, VolunteerAdminForm
@@ -112,13 +114,6 @@ class FollowUpFilter(SimpleListFilter):
         return queryset
 
 
-class CheckedHistoryView(HistoryView):
-    """Wagtail-modeladmin's history view checks no permission: ask the permission helper."""
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_inspect_obj(user, self.instance)
-
-
 class HelpRequestEditView(EditView):
     """Tells the helper and the shopkeeper when staff assign (or change) the helper."""
 
@@ -155,13 +150,12 @@ class SessionCreateView(CreateView):
         return response
 
 
-class VolunteerAdmin(ModelAdmin):
+class VolunteerAdmin(RecordAdmin):
     model = Volunteer
     menu_label = _("Volunteers")
     menu_icon = "group"
     permission_helper_class = VolunteerPermissionHelper
     button_helper_class = VolunteerButtonHelper
-    history_view_class = CheckedHistoryView
     inspect_view_enabled = True
     list_display = ["first_name", "last_name", "status", "get_skills_display", "get_modes_display", "site"]
     list_filter = [TownFilter, "status", SkillFilter, ModeFilter, "is_staff_animator"]
@@ -201,14 +195,13 @@ class VolunteerAdmin(ModelAdmin):
         return access.visible_volunteers(request.user).select_related("site").prefetch_related("skills")
 
 
-class HelpRequestAdmin(ModelAdmin):
+class HelpRequestAdmin(RecordAdmin):
     model = HelpRequest
     menu_label = _("Help requests")
     menu_icon = "help"
     permission_helper_class = HelpRequestPermissionHelper
     button_helper_class = HelpRequestButtonHelper
     edit_view_class = HelpRequestEditView
-    history_view_class = CheckedHistoryView
     inspect_view_enabled = True
     list_display = ["created_at", "shop_name", "contact_name", "status", "helper", "get_topics_display"]
     list_filter = [TownFilter, "status", TopicFilter, "level", "preferred_mode"]
@@ -264,13 +257,12 @@ class HelpRequestAdmin(ModelAdmin):
         return self.list_export if access.is_programme_staff(request.user) else []
 
 
-class CoachingSessionAdmin(ModelAdmin):
+class CoachingSessionAdmin(RecordAdmin):
     model = CoachingSession
     menu_label = _("Sessions")
     menu_icon = "date"
     permission_helper_class = CoachingSessionPermissionHelper
     create_view_class = SessionCreateView
-    history_view_class = CheckedHistoryView
     inspect_view_enabled = True
     # No boolean field here: modeladmin would draw it with django.contrib.admin's icons (not installed).
     list_display = ["date", "request", "helper", "duration_minutes", "follow_up_date", "get_follow_up_status"]

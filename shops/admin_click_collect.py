@@ -9,8 +9,9 @@ from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView
+
+from home.admin_records import RecordAdmin
 
 from .click_collect import send_status_email
 from .models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
@@ -103,7 +104,7 @@ class ClickCollectEditView(EditView):
         return response
 
 
-class ClickCollectRequestAdmin(ModelAdmin):
+class ClickCollectRequestAdmin(RecordAdmin):
     model = ClickCollectRequest
     menu_label = gettext_lazy("Click & collect requests")
     menu_icon = "list-ul"
