@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from home.spreadsheets import SafeExportIndexView
 from learning import admin_views
 from learning.access import staff_site_ids
 from learning.models import GuideFeedback, Registration, Topic, WorkshopPage
@@ -82,6 +83,7 @@ class RegistrationAdmin(ModelAdmin):
     menu_label = _("Registrations")
     menu_icon = "group"
     permission_helper_class = TownRecordPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ["name", "workshop", "status", "email", "phone", "shop_name", "created_at"]
     list_filter = [WorkshopFilter, "status"]
@@ -128,6 +130,7 @@ class GuideFeedbackAdmin(ModelAdmin):
     menu_label = _("Guide feedback")
     menu_icon = "comment"
     permission_helper_class = TownRecordPermissionHelper
+    index_view_class = SafeExportIndexView
     list_display = ["guide", "helpful", "comment", "created_at"]
     list_filter = [GuideFilter, "helpful"]
     search_fields = ["comment"]

@@ -12,6 +12,8 @@ from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, EditView, HistoryView
 
+from home.spreadsheets import SafeExportIndexView
+
 from . import access, views
 from .admin_forms import CoachingSessionAdminForm, HelpRequestAdminForm, VolunteerAdminForm
 from .admin_helpers import (
@@ -160,6 +162,7 @@ class VolunteerAdmin(ModelAdmin):
     menu_label = _("Volunteers")
     menu_icon = "group"
     permission_helper_class = VolunteerPermissionHelper
+    index_view_class = SafeExportIndexView
     button_helper_class = VolunteerButtonHelper
     history_view_class = CheckedHistoryView
     inspect_view_enabled = True
@@ -206,6 +209,7 @@ class HelpRequestAdmin(ModelAdmin):
     menu_label = _("Help requests")
     menu_icon = "help"
     permission_helper_class = HelpRequestPermissionHelper
+    index_view_class = SafeExportIndexView
     button_helper_class = HelpRequestButtonHelper
     edit_view_class = HelpRequestEditView
     history_view_class = CheckedHistoryView
@@ -269,6 +273,7 @@ class CoachingSessionAdmin(ModelAdmin):
     menu_label = _("Sessions")
     menu_icon = "date"
     permission_helper_class = CoachingSessionPermissionHelper
+    index_view_class = SafeExportIndexView
     create_view_class = SessionCreateView
     history_view_class = CheckedHistoryView
     inspect_view_enabled = True

@@ -12,6 +12,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView
 
+from home.spreadsheets import SafeExportIndexView
+
 from .click_collect import send_status_email
 from .models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
 from .models.click_collect import editable_page_paths, editable_pages_filter
@@ -112,6 +114,7 @@ class ClickCollectRequestAdmin(ModelAdmin):
     exclude_from_explorer = True
     inspect_view_enabled = True
     permission_helper_class = ClickCollectPermissionHelper
+    index_view_class = SafeExportIndexView
     edit_view_class = ClickCollectEditView
     list_display = (
         "reference_display",
