@@ -85,13 +85,13 @@ class RegistrationAdmin(ModelAdmin):
     permission_helper_class = TownRecordPermissionHelper
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True
-    list_display = ["name", "workshop", "status", "email", "phone", "shop_name", "created_at"]
+    list_display = ["name", "workshop", "state_label", "email", "phone", "shop_name", "created_at"]
     list_filter = [WorkshopFilter, "status"]
     search_fields = ["name", "email", "phone", "shop_name"]
     list_export = [
         "workshop",
         "starts_at",
-        "status_label",
+        "state_label",
         "name",
         "email",
         "phone",
@@ -99,17 +99,12 @@ class RegistrationAdmin(ModelAdmin):
         "registered_on",
     ]
     export_filename = "inscriptions-ateliers"
-    form_fields_exclude = ["site", "workshop", "consent_at", "cancelled_at"]
+    form_fields_exclude = ["site", "workshop", "consent_at", "cancelled_at", "held_until", "confirmed_at"]
 
     def starts_at(self, obj):
         return timezone.localtime(obj.workshop.starts_at).strftime("%d/%m/%Y %H:%M")
 
     starts_at.short_description = _("date and time")
-
-    def status_label(self, obj):
-        return obj.get_status_display()
-
-    status_label.short_description = _("status")
 
     def registered_on(self, obj):
         return timezone.localtime(obj.created_at).strftime("%d/%m/%Y %H:%M")
