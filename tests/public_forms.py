@@ -36,6 +36,8 @@ class PublicForm:
     text_field: str | None = None
     follow: bool = False
     required: list = field(default_factory=list)
+    # What another person types differently (a workshop takes 2 registrations per e-mail address).
+    another_person: dict = field(default_factory=dict)
 
     def saved(self):
         return self.model.objects.count()
@@ -104,7 +106,9 @@ def workshop_registration(towns):
     workshop = WorkshopPageFactory(parent=index, slug="atelier-photos", capacity=50)
     data = {"name": "Martine Lefebvre", "email": "martine@exemple.fr", "phone": "", "shop_name": "Mercerie"}
     data["consent"] = "on"
-    return PublicForm(workshop.url, data, Registration, text_field="shop_name")
+    return PublicForm(
+        workshop.url, data, Registration, text_field="shop_name", another_person={"email": "paul@exemple.fr"}
+    )
 
 
 def guide_feedback(towns):
