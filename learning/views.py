@@ -342,14 +342,17 @@ def workshop_page(workshop, request):
                     for person in registration.promoted:
                         send_registration_email(request, person, promoted=True)
                     send_registration_email(request, registration)
-                    messages.info(
-                        request,
-                        _(
+                    if registration.status == Registration.Status.WAITING:
+                        almost_done = _(
+                            "Almost done: the workshop is full. Open the link we have just sent to %(email)s "
+                            "within 30 minutes to take a place on the waiting list."
+                        )
+                    else:
+                        almost_done = _(
                             "Almost done: open the link we have just sent to %(email)s within 30 minutes "
                             "to confirm your registration. Until then, your seat is held for you."
                         )
-                        % {"email": registration.email},
-                    )
+                    messages.info(request, almost_done % {"email": registration.email})
                     return HttpResponseRedirect(workshop.url)
             status = 400
         else:

@@ -138,6 +138,7 @@ def test_beyond_capacity_people_go_on_the_waiting_list_and_are_told(client, work
     register(client, name="Deux", email="deux@exemple.fr")
     html = register(client, name="Trois", email="trois@exemple.fr").content.decode()
     assert "S'inscrire sur la liste d'attente" in html
+    assert "atelier est complet. Ouvrez le lien que nous venons d&#x27;envoyer à trois@exemple.fr" in html
     assert "liste d'attente" in mailoutbox[-1].body
     html = confirm_by_email(client, mailoutbox[-1], BETHUNE_HOST).content.decode()
     assert "L&#x27;atelier est complet : vous êtes sur la liste d&#x27;attente." in html
