@@ -1,8 +1,8 @@
 """Every public form a visitor can post, with a valid submission, for the tests that attack them all.
 
 Forms behind a signed link sent by e-mail (choosing a shopkeeper's password, confirming a
-shop's details, cancelling a workshop seat) are not here: nobody reaches them without the
-signed token, so they need no honeypot.
+shop's details, confirming or cancelling a workshop seat) are not here: nobody reaches them
+without the signed token, so they need no honeypot.
 """
 
 import datetime
