@@ -1,8 +1,10 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.antispam import HoneypotFormMixin
 from learning.levels import DigitalLevel
+from learning.models.workshops import SEATS_PER_ADDRESS
 
 
 class GuideFilterForm(forms.Form):
@@ -74,12 +76,24 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
     email = forms.EmailField(
         label=_("E-mail"),
-        required=False,
-        help_text=_("To receive the confirmation and the calendar invitation."),
-        error_messages={"invalid": _("Enter an e-mail address such as nom@exemple.fr.")},
+        help_text=format_lazy(
+            _(
+                "We send you a link to confirm your seat, held for you for 30 minutes, then the calendar "
+                "invitation. One address may hold {count} places at a workshop. No e-mail address? Call "
+                "the town hall."
+            ),
+            count=SEATS_PER_ADDRESS,
+        ),
+        error_messages={
+            "required": _("Give your e-mail address: the link that confirms your seat is sent there."),
+            "invalid": _("Enter an e-mail address such as nom@exemple.fr."),
+        },
     )
     phone = forms.CharField(
-        label=_("Phone"), required=False, max_length=30, help_text=_("If you have no e-mail address.")
+        label=_("Phone (optional)"),
+        required=False,
+        max_length=30,
+        help_text=_("If the trainer needs to reach you on the day."),
     )
     shop_name = forms.CharField(label=_("Your shop"), required=False, max_length=150)
     consent = forms.BooleanField(
@@ -95,11 +109,3 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
         if phone and not 9 <= len(digits) <= 15:
             raise forms.ValidationError(_("Enter a phone number such as 03 21 00 00 00."))
         return phone
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
-            raise forms.ValidationError(
-                _("Give an e-mail address or a phone number so that we can reach you.")
-            )
-        return cleaned

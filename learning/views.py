@@ -35,10 +35,12 @@ from learning.models import (
     WorkshopIndexPage,
 )
 from learning.models.guides import CARD_FIELDS, GUIDES_PER_PAGE
+from learning.models.workshops import SEATS_PER_ADDRESS, TooManyRegistrations
 
 FEEDBACK_SESSION_KEY = "learning_feedback_given"
 SELF_CHECK_SESSION_KEY = "learning_self_check_result"
 CANCEL_SALT = "learning.workshop.cancel"
+CONFIRM_SALT = "learning.workshop.confirm"
 
 
 # Guides
@@ -246,38 +248,63 @@ def self_check_result(page, request):
 # Workshops
 
 
-def cancellation_token(registration):
-    return signing.dumps({"r": registration.pk, "w": registration.workshop_id}, salt=CANCEL_SALT)
+def registration_token(registration, salt):
+    return signing.dumps({"r": registration.pk, "w": registration.workshop_id}, salt=salt)
 
 
-def cancellation_url(request, registration):
+def registration_link(request, registration, route, salt):
     workshop = registration.workshop
-    path = workshop.url + workshop.reverse_subpage("cancellation")
-    return request.build_absolute_uri(f"{path}?{urlencode({'jeton': cancellation_token(registration)})}")
+    path = workshop.url + workshop.reverse_subpage(route)
+    token = registration_token(registration, salt)
+    return request.build_absolute_uri(f"{path}?{urlencode({'jeton': token})}")
+
+
+def registration_from_token(workshop, request, salt):
+    """The registration a signed link names, at this workshop; None when the link is not valid."""
+    token = request.POST.get("jeton") or request.GET.get("jeton", "")
+    try:
+        data = signing.loads(token, salt=salt)
+        return token, Registration.objects.select_related("workshop").get(pk=data["r"], workshop=workshop)
+    except (signing.BadSignature, Registration.DoesNotExist, KeyError, TypeError):
+        return token, None
 
 
 def send_registration_email(request, registration, promoted=False):
+    """The e-mail to the address typed: facts about the workshop and the links, never the text typed.
+
+    A registration waiting for its confirmation gets the link that confirms it; a confirmed
+    one (or one on the waiting list) gets the cancellation link, and the calendar file once
+    it has a seat.
+    """
     if not registration.email:
         return
     workshop = registration.workshop
     site = registration.site
     identity = TownIdentity.for_site(site)
     page_url = request.build_absolute_uri(workshop.url)
+    to_confirm = registration.confirmed_at is None and registration.held_until is not None
     context = {
         "registration": registration,
         "workshop": workshop,
         "identity": identity,
         "page_url": page_url,
-        "cancel_url": cancellation_url(request, registration),
         "promoted": promoted,
+        "seats_per_address": SEATS_PER_ADDRESS,
     }
-    if registration.status == Registration.Status.WAITING:
-        subject = _("Waiting list: %(title)s") % {"title": workshop.title}
+    if to_confirm:
+        context["confirm_url"] = registration_link(request, registration, "confirmation", CONFIRM_SALT)
+        template = "learning/emails/registration_to_confirm.txt"
+        subject = _("Confirm your registration: %(title)s") % {"title": workshop.title}
     else:
-        subject = _("Your registration: %(title)s") % {"title": workshop.title}
+        context["cancel_url"] = registration_link(request, registration, "cancellation", CANCEL_SALT)
+        template = "learning/emails/registration.txt"
+        if registration.status == Registration.Status.WAITING:
+            subject = _("Waiting list: %(title)s") % {"title": workshop.title}
+        else:
+            subject = _("Your registration: %(title)s") % {"title": workshop.title}
     message = EmailMultiAlternatives(
         subject=subject,
-        body=render_to_string("learning/emails/registration.txt", context),
+        body=render_to_string(template, context),
         to=[registration.email],
         reply_to=[identity.contact_email] if identity.contact_email else None,
     )
@@ -300,19 +327,33 @@ def workshop_page(workshop, request):
                 if rate_limited(request, "workshop-registration", 10, 3600):
                     return TemplateResponse(request, "learning/too_many.html", {"page": workshop}, status=429)
                 data = {key: form.cleaned_data[key] for key in ("name", "email", "phone", "shop_name")}
-                registration = workshop.register(consent_at=timezone.now(), **data)
-                send_registration_email(request, registration)
-                if registration.status == Registration.Status.WAITING:
-                    messages.warning(
-                        request,
+                try:
+                    registration = workshop.register(consent_at=timezone.now(), **data)
+                except TooManyRegistrations:
+                    form.add_error(
+                        "email",
                         _(
-                            "The workshop is full: you are on the waiting list. "
-                            "We will write to you if a seat becomes free."
-                        ),
+                            "This e-mail address already holds %(count)s places at this workshop, the most "
+                            "one address may hold. To register someone else, use their own address."
+                        )
+                        % {"count": SEATS_PER_ADDRESS},
                     )
                 else:
-                    messages.success(request, _("You are registered. See you at the workshop!"))
-                return HttpResponseRedirect(workshop.url)
+                    for person in registration.promoted:
+                        send_registration_email(request, person, promoted=True)
+                    send_registration_email(request, registration)
+                    if registration.status == Registration.Status.WAITING:
+                        almost_done = _(
+                            "Almost done: the workshop is full. Open the link we have just sent to %(email)s "
+                            "within 30 minutes to take a place on the waiting list."
+                        )
+                    else:
+                        almost_done = _(
+                            "Almost done: open the link we have just sent to %(email)s within 30 minutes "
+                            "to confirm your registration. Until then, your seat is held for you."
+                        )
+                    messages.info(request, almost_done % {"email": registration.email})
+                    return HttpResponseRedirect(workshop.url)
             status = 400
         else:
             form = RegistrationForm()
@@ -322,21 +363,58 @@ def workshop_page(workshop, request):
     return TemplateResponse(request, "learning/workshop_page.html", context, status=status)
 
 
+def workshop_confirmation(workshop, request):
+    """The link e-mailed after registering: it confirms the seat once, within 30 minutes.
+
+    Opening it only shows a button: mail scanners that open links must not confirm anything.
+    """
+    token, registration = registration_from_token(workshop, request, CONFIRM_SALT)
+    context = workshop.get_context(request)
+    context["token"] = token
+    if registration is None:
+        context["problem"] = "invalid"
+    elif registration.confirmed_at is not None or registration.status == Registration.Status.CANCELLED:
+        context["problem"] = "used"
+    elif registration.expired or workshop.is_past:
+        context["problem"] = "expired"
+    if "problem" in context:
+        response = TemplateResponse(request, "learning/workshop_confirmation.html", context, status=400)
+    elif request.method == "POST":
+        for person in registration.confirm():
+            if person.pk != registration.pk:
+                send_registration_email(request, person, promoted=True)
+        registration.refresh_from_db()
+        send_registration_email(request, registration)
+        if registration.status == Registration.Status.WAITING:
+            messages.warning(
+                request,
+                _(
+                    "The workshop is full: you are on the waiting list. "
+                    "We will write to you if a seat becomes free."
+                ),
+            )
+        else:
+            messages.success(request, _("You are registered. See you at the workshop!"))
+        return HttpResponseRedirect(workshop.url)
+    else:
+        response = TemplateResponse(request, "learning/workshop_confirmation.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
 def workshop_cancellation(workshop, request):
-    token = request.POST.get("jeton") or request.GET.get("jeton", "")
-    try:
-        data = signing.loads(token, salt=CANCEL_SALT)
-        registration = Registration.objects.select_related("workshop").get(pk=data["r"], workshop=workshop)
-    except (signing.BadSignature, Registration.DoesNotExist, KeyError, TypeError):
+    token, registration = registration_from_token(workshop, request, CANCEL_SALT)
+    if registration is None or timezone.now() >= workshop.ends_at:
+        # After the workshop, the link cancels nothing and shows nobody's name.
         context = workshop.get_context(request)
         context["invalid"] = True
+        context["over"] = registration is not None
         return TemplateResponse(request, "learning/workshop_cancellation.html", context, status=400)
     context = workshop.get_context(request)
     context["registration"] = registration
     context["token"] = token
     if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
-        promoted = registration.cancel()
-        if promoted:
+        for promoted in registration.cancel():
             send_registration_email(request, promoted, promoted=True)
         messages.success(request, _("Your registration is cancelled. Thank you for freeing your seat."))
         return HttpResponseRedirect(workshop.url)

@@ -10,6 +10,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from home.admin_records import RecordAdmin
+from home.spreadsheets import SafeExportIndexView
 from learning import admin_views
 from learning.access import staff_site_ids
 from learning.models import GuideFeedback, Registration, Topic, WorkshopPage
@@ -83,14 +84,15 @@ class RegistrationAdmin(RecordAdmin):
     menu_label = _("Registrations")
     menu_icon = "group"
     permission_helper_class = TownRecordPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
-    list_display = ["name", "workshop", "status", "email", "phone", "shop_name", "created_at"]
+    list_display = ["name", "workshop", "state_label", "email", "phone", "shop_name", "created_at"]
     list_filter = [WorkshopFilter, "status"]
     search_fields = ["name", "email", "phone", "shop_name"]
     list_export = [
         "workshop",
         "starts_at",
-        "status_label",
+        "state_label",
         "name",
         "email",
         "phone",
@@ -98,17 +100,12 @@ class RegistrationAdmin(RecordAdmin):
         "registered_on",
     ]
     export_filename = "inscriptions-ateliers"
-    form_fields_exclude = ["site", "workshop", "consent_at", "cancelled_at"]
+    form_fields_exclude = ["site", "workshop", "consent_at", "cancelled_at", "held_until", "confirmed_at"]
 
     def starts_at(self, obj):
         return timezone.localtime(obj.workshop.starts_at).strftime("%d/%m/%Y %H:%M")
 
     starts_at.short_description = _("date and time")
-
-    def status_label(self, obj):
-        return obj.get_status_display()
-
-    status_label.short_description = _("status")
 
     def registered_on(self, obj):
         return timezone.localtime(obj.created_at).strftime("%d/%m/%Y %H:%M")
@@ -129,6 +126,7 @@ class GuideFeedbackAdmin(RecordAdmin):
     menu_label = _("Guide feedback")
     menu_icon = "comment"
     permission_helper_class = TownRecordPermissionHelper
+    index_view_class = SafeExportIndexView
     list_display = ["guide", "helpful", "comment", "created_at"]
     list_filter = [GuideFilter, "helpful"]
     search_fields = ["comment"]

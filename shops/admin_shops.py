@@ -11,6 +11,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from home.spreadsheets import SafeCsvExportMixin
+
 from .models import SERVICES, ShopCategory, ShopPage
 
 
@@ -34,7 +36,7 @@ def _services_text(services):
     return ", ".join(str(label) for _name, label in services)
 
 
-class ShopListingIndexView(IndexView):
+class ShopListingIndexView(SafeCsvExportMixin, IndexView):
     custom_field_preprocess = {
         "services": {"csv": _services_text, "xlsx": _services_text},
     }

@@ -113,27 +113,34 @@ def confirm(shop, user=None, now=None):
     return record
 
 
-def confirmation_token(shop):
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object({"s": shop.pk})
+def confirmation_token(shop, user):
+    """The link of one owner: it speaks for that person, and only while they hold the shop."""
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object({"s": shop.pk, "u": user.pk})
 
 
 class ConfirmationError(Exception):
     def __init__(self, reason):
         super().__init__(reason)
-        self.reason = reason  # "expired" or "invalid"
+        self.reason = reason  # "expired", "invalid" or "revoked"
 
 
 def shop_from_token(token):
+    """The shop and the owner a link was sent to; refused once that person no longer holds the shop."""
     try:
         data = signing.TimestampSigner(salt=CONFIRM_SALT).unsign_object(token, max_age=CONFIRM_MAX_AGE)
     except signing.SignatureExpired:
         raise ConfirmationError("expired") from None
     except (signing.BadSignature, ValueError, TypeError):
         raise ConfirmationError("invalid") from None
-    shop = ShopPage.objects.filter(pk=data.get("s") if isinstance(data, dict) else None).first()
+    if not isinstance(data, dict):
+        raise ConfirmationError("invalid")
+    shop = ShopPage.objects.filter(pk=data.get("s")).first()
     if shop is None:
         raise ConfirmationError("invalid")
-    return shop
+    owner = owners(shop).filter(pk=data.get("u")).first()
+    if owner is None:  # access revoked, account switched off, or a link from before links were personal
+        raise ConfirmationError("revoked")
+    return shop, owner
 
 
 def owners(shop):
@@ -188,15 +195,23 @@ def send_reminders(now=None):
             record = info.record
             if record.pk is None:
                 record.save()
-            recipients = [user.email for user in owners(info.shop)]
+            recipients = list(owners(info.shop))
             if recipients and _due(record.last_reminder_at, info.date, now):
-                link = site_url(site, reverse("shop_freshness_confirm", args=[confirmation_token(info.shop)]))
                 edit = site_url(site, reverse("wagtailadmin_pages:edit", args=[info.shop.pk]))
-                _send(
-                    "shopkeeper_freshness_reminder",
-                    {"info": info, "shop": info.shop, "town": town, "confirm_url": link, "edit_url": edit},
-                    recipients,
-                )
+                for owner in recipients:  # one e-mail each: each link speaks for its owner
+                    token = confirmation_token(info.shop, owner)
+                    link = site_url(site, reverse("shop_freshness_confirm", args=[token]))
+                    _send(
+                        "shopkeeper_freshness_reminder",
+                        {
+                            "info": info,
+                            "shop": info.shop,
+                            "town": town,
+                            "confirm_url": link,
+                            "edit_url": edit,
+                        },
+                        [owner.email],
+                    )
                 record.last_reminder_at = now
                 record.save(update_fields=["last_reminder_at"])
                 counts["reminders"] += 1

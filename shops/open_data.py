@@ -3,7 +3,7 @@
 Only what a shop shows publicly on its page is exported: no shopkeeper name, no e-mail
 address (it may be a person's own), no SIRET, no click & collect request. Same columns in
 the three formats; the CSV uses commas, a header row and double quotes where needed
-(RFC 4180), in UTF-8.
+(RFC 4180), in UTF-8, and its text cells never start like a spreadsheet formula.
 """
 
 import csv
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from home.models import TownIdentity
+from home.spreadsheets import safe_cell
 
 from .models import SERVICES, ShopPage
 
@@ -87,7 +88,7 @@ def shops_csv(request):
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        row = dict(record)
+        row = {column: safe_cell(value) for column, value in record.items()}
         row["services"] = ", ".join(record["services"])
         row["latitude"] = "" if record["latitude"] is None else f"{record['latitude']:.6f}"
         row["longitude"] = "" if record["longitude"] is None else f"{record['longitude']:.6f}"

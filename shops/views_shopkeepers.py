@@ -53,7 +53,7 @@ def set_password(request, token):
 def confirm_freshness(request, token):
     """A shop's owner confirms, without logging in, that the shop page is still right."""
     try:
-        shop = freshness.shop_from_token(token)
+        shop, owner = freshness.shop_from_token(token)
     except freshness.ConfirmationError as error:
         response = render(
             request, "shops/shopkeepers/confirm_invalid.html", {"reason": error.reason}, status=400
@@ -61,7 +61,7 @@ def confirm_freshness(request, token):
         return _with_headers(response)
     confirmed = False
     if request.method == "POST":
-        freshness.confirm(shop)
+        freshness.confirm(shop, owner)
         confirmed = True
     context = {"shop": shop, "confirmed": confirmed}
     return _with_headers(render(request, "shops/shopkeepers/confirm.html", context))

@@ -1,8 +1,8 @@
 """Every public form a visitor can post, with a valid submission, for the tests that attack them all.
 
 Forms behind a signed link sent by e-mail (choosing a shopkeeper's password, confirming a
-shop's details, cancelling a workshop seat) are not here: nobody reaches them without the
-signed token, so they need no honeypot.
+shop's details, confirming or cancelling a workshop seat) are not here: nobody reaches them
+without the signed token, so they need no honeypot.
 """
 
 import datetime
@@ -36,6 +36,8 @@ class PublicForm:
     text_field: str | None = None
     follow: bool = False
     required: list = field(default_factory=list)
+    # What another person types differently (a workshop takes 2 registrations per e-mail address).
+    another_person: dict = field(default_factory=dict)
 
     def saved(self):
         return self.model.objects.count()
@@ -104,7 +106,9 @@ def workshop_registration(towns):
     workshop = WorkshopPageFactory(parent=index, slug="atelier-photos", capacity=50)
     data = {"name": "Martine Lefebvre", "email": "martine@exemple.fr", "phone": "", "shop_name": "Mercerie"}
     data["consent"] = "on"
-    return PublicForm(workshop.url, data, Registration, text_field="shop_name")
+    return PublicForm(
+        workshop.url, data, Registration, text_field="shop_name", another_person={"email": "paul@exemple.fr"}
+    )
 
 
 def guide_feedback(towns):

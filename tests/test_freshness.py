@@ -125,8 +125,8 @@ def test_the_signed_link_confirms_without_logging_in(client, world, mailoutbox):
 
 
 def test_a_tampered_link_is_refused(client, world):
-    token = confirmation_token(world.shop_a)
-    other = confirmation_token(world.shop_b)
+    token = confirmation_token(world.shop_a, world.keeper_a)
+    other = confirmation_token(world.shop_b, world.keeper_b)
     forged = token.split(":")[0] + ":" + ":".join(other.split(":")[1:])
     for bad in [token[:-2] + "zz", forged, "n-importe-quoi"]:
         response = client.post(reverse("shop_freshness_confirm", args=[bad]), HTTP_HOST=BETHUNE_HOST)
@@ -136,10 +136,42 @@ def test_a_tampered_link_is_refused(client, world):
 
 
 def test_an_expired_link_is_refused(client, world, monkeypatch):
-    token = confirmation_token(world.shop_a)
+    token = confirmation_token(world.shop_a, world.keeper_a)
     later = time.time() + CONFIRM_MAX_AGE + 60
     monkeypatch.setattr("django.core.signing.time.time", lambda: later)
     response = client.post(reverse("shop_freshness_confirm", args=[token]), HTTP_HOST=BETHUNE_HOST)
     assert response.status_code == 400
     assert "a expiré" in response.content.decode()
     assert not ShopFreshness.objects.filter(confirmed_at__isnull=False).exists()
+
+
+def test_the_link_stops_working_once_the_persons_access_is_revoked(client, world, mailoutbox):
+    from shops.models import ShopAccess
+    from shops.shopkeepers import revoke
+
+    shop = age(world.shop_a, days=100)
+    send_reminders(NOW)
+    link = confirm_link(mailoutbox)
+    revoke(ShopAccess.objects.get(shop=shop, user=world.keeper_a), revoked_by=world.staff_bethune)
+
+    for response in (client.get(link, HTTP_HOST=BETHUNE_HOST), client.post(link, HTTP_HOST=BETHUNE_HOST)):
+        assert response.status_code == 400
+        assert "ne gère plus la page de ce commerce" in response.content.decode()
+    assert not ShopFreshness.objects.filter(shop=shop, confirmed_at__isnull=False).exists()
+
+
+def test_each_owner_gets_a_link_of_their_own(client, world, mailoutbox):
+    """Two owners of one shop: revoking one of them leaves the other's link working."""
+    from shops.models import ShopAccess
+    from shops.shopkeepers import revoke
+    from tests.factories import make_shopkeeper
+
+    partner = make_shopkeeper(world.shop_a, "associee-a")
+    age(world.shop_a, days=100)
+    send_reminders(NOW)
+    revoke(ShopAccess.objects.get(shop=world.shop_a, user=world.keeper_a))
+    partner_mail = mails_to(mailoutbox, partner.email)
+    assert len(partner_mail) == 1 and world.keeper_a.email not in partner_mail[0].to
+    link = re.search(r"http://bethune\.localhost(/commercants/confirmer/\S+/)", partner_mail[0].body).group(1)
+    assert client.post(link, HTTP_HOST=BETHUNE_HOST).status_code == 200
+    assert ShopFreshness.objects.get(shop=world.shop_a).confirmed_by == partner

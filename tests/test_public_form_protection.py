@@ -59,5 +59,5 @@ def test_one_address_sending_too_many_is_refused_politely_and_others_are_not(for
     assert post(form, form.data).status_code == 429
     assert form.saved() == saved
 
-    assert post(form, form.data, ip="198.51.100.8").status_code in (200, 302)
+    assert post(form, {**form.data, **form.another_person}, ip="198.51.100.8").status_code in (200, 302)
     assert form.saved() == saved + 1

@@ -9,9 +9,10 @@ from django.core.cache import cache
 
 from learning.ics import fold
 from learning.models import Registration
-from learning.views import cancellation_token
+from learning.views import CANCEL_SALT, registration_token
 from tests.conftest import BETHUNE_HOST
 from tests.factories import WorkshopIndexPageFactory, WorkshopPageFactory
+from tests.factories.learning import confirm_by_email
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 URL = "/ateliers/atelier-photos/"
@@ -36,9 +37,15 @@ def workshop(towns):
     )
 
 
-def register(client, name, email):
+def register(client, name, email, mailoutbox):
+    """Register, then confirm with the link of the e-mail received, as the person would."""
     data = {"name": name, "email": email, "phone": "", "shop_name": "", "consent": "on"}
-    return client.post(URL, data, HTTP_HOST=BETHUNE_HOST)
+    client.post(URL, data, HTTP_HOST=BETHUNE_HOST)
+    return confirm_by_email(client, mailoutbox[-1], BETHUNE_HOST)
+
+
+def cancellation_token(registration):
+    return registration_token(registration, CANCEL_SALT)
 
 
 def unfold(text):
@@ -46,8 +53,8 @@ def unfold(text):
 
 
 def test_the_calendar_file_is_valid_rfc_5545(client, workshop, mailoutbox):
-    register(client, "Martine", "martine@exemple.fr")
-    _, ics, _ = mailoutbox[0].attachments[0]
+    register(client, "Martine", "martine@exemple.fr", mailoutbox)
+    _, ics, _ = mailoutbox[-1].attachments[0]
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     assert "\n" not in ics.replace("\r\n", "")  # every line ends with CRLF
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
@@ -73,12 +80,12 @@ def test_folding_never_cuts_a_character_in_two():
 
 
 def test_the_cancellation_link_frees_the_seat_and_promotes_the_waiting_list(client, workshop, mailoutbox):
-    register(client, "Martine", "martine@exemple.fr")
-    register(client, "Yacine", "yacine@exemple.fr")
+    register(client, "Martine", "martine@exemple.fr", mailoutbox)
+    register(client, "Yacine", "yacine@exemple.fr", mailoutbox)
     martine, yacine = Registration.objects.get(name="Martine"), Registration.objects.get(name="Yacine")
     assert yacine.status == "waiting"
 
-    link = mailoutbox[0].body.split("http://bethune.localhost")[-1].split()[0]
+    link = mailoutbox[1].body.split("http://bethune.localhost")[-1].split()[0]
     assert link.startswith(URL + "annulation/?jeton=")
     page = client.get(link, HTTP_HOST=BETHUNE_HOST).content.decode()
     assert "Voulez-vous annuler l'inscription de Martine" in page
@@ -101,8 +108,8 @@ def test_the_cancellation_link_frees_the_seat_and_promotes_the_waiting_list(clie
     assert Registration.objects.filter(status="confirmed").count() == 1
 
 
-def test_a_tampered_cancellation_link_is_refused(client, workshop):
-    register(client, "Martine", "martine@exemple.fr")
+def test_a_tampered_cancellation_link_is_refused(client, workshop, mailoutbox):
+    register(client, "Martine", "martine@exemple.fr", mailoutbox)
     registration = Registration.objects.get()
     token = cancellation_token(registration)
     response = client.post(f"{URL}annulation/", {"jeton": token[:-2] + "xx"}, HTTP_HOST=BETHUNE_HOST)
@@ -111,8 +118,8 @@ def test_a_tampered_cancellation_link_is_refused(client, workshop):
     assert Registration.objects.get().status == "confirmed"
 
 
-def test_a_link_for_another_workshop_is_refused(client, workshop):
-    register(client, "Martine", "martine@exemple.fr")
+def test_a_link_for_another_workshop_is_refused(client, workshop, mailoutbox):
+    register(client, "Martine", "martine@exemple.fr", mailoutbox)
     token = cancellation_token(Registration.objects.get())
     other = WorkshopPageFactory(parent=workshop.get_parent(), slug="autre")
     response = client.post("/ateliers/autre/annulation/", {"jeton": token}, HTTP_HOST=BETHUNE_HOST)

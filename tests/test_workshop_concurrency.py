@@ -1,4 +1,4 @@
-"""Many people register for the last seats at the same moment: nobody is overbooked."""
+"""Many registrations at the same moment: nobody is overbooked, no address holds more than its share."""
 
 import threading
 
@@ -36,5 +36,36 @@ def test_simultaneous_registrations_never_overbook_a_workshop(towns):
         thread.join(timeout=60)
 
     assert errors == []
-    assert workshop.registrations.filter(status="confirmed").count() == 3
+    assert workshop.registrations.filter(status="pending").count() == 3  # seats held for their link
     assert workshop.registrations.filter(status="waiting").count() == PEOPLE - 3
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_address_registering_many_times_at_once_holds_two_places(towns):
+    from learning.models.workshops import SEATS_PER_ADDRESS, TooManyRegistrations
+
+    index = WorkshopIndexPageFactory(parent=towns["bethune"])
+    workshop = WorkshopPageFactory(parent=index, slug="atelier-une-adresse", capacity=20)
+    start = threading.Barrier(PEOPLE)
+    refused, errors = [], []
+
+    def register(number):
+        try:
+            start.wait(timeout=10)
+            workshop.register(name=f"Prête-nom {number}", email="meme@exemple.fr", consent_at=timezone.now())
+        except TooManyRegistrations:
+            refused.append(number)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register, args=(number,)) for number in range(PEOPLE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert workshop.registrations.count() == SEATS_PER_ADDRESS
+    assert len(refused) == PEOPLE - SEATS_PER_ADDRESS

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -132,24 +133,66 @@ class WorkshopPage(RoutablePageMixin, BasePage):
         return self.starts_at <= timezone.now()
 
     def seats_taken(self):
-        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        return self.registrations.holding_seats().count()
 
     def seats_left(self):
         return max(self.capacity - self.seats_taken(), 0)
 
-    def register(self, **fields):
-        """Record a registration: a seat while there is one, else the waiting list. Never overbooks.
+    def lock(self):
+        """Lock the workshop while its seats are counted and given: two people never get the last one.
 
-        The workshop row is locked while seats are counted, so two people who register
-        at the same time cannot both get the last seat.
+        PostgreSQL locks the workshop row; SQLite has no row locks, but its transactions take
+        the database's write lock up front (settings: IMMEDIATE). Call inside transaction.atomic().
         """
+        WorkshopPage.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
+
+    def register(self, **fields):
+        """Hold a seat (or a place on the waiting list) for 30 minutes, until the e-mailed link confirms it.
+
+        Never overbooks: confirmed seats and holds younger than 30 minutes are counted under
+        the workshop's lock. One e-mail address holds at most SEATS_PER_ADDRESS places. Seats
+        freed by expired holds go first to the confirmed waiting list: the registration's
+        `promoted` lists those people, to be told.
+        """
+        now = timezone.now()
         with transaction.atomic():
-            # PostgreSQL locks the workshop row; SQLite has no row locks, but its
-            # transactions take the database's write lock up front (settings: IMMEDIATE).
-            WorkshopPage.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
-            taken = Registration.objects.filter(workshop=self, status=Registration.Status.CONFIRMED).count()
-            status = Registration.Status.CONFIRMED if taken < self.capacity else Registration.Status.WAITING
-            return Registration.objects.create(workshop=self, site=self.get_site(), status=status, **fields)
+            self.lock()
+            email = fields.get("email", "")
+            if email and self.registrations.counting(now).filter(email__iexact=email).count() >= (
+                SEATS_PER_ADDRESS
+            ):
+                raise TooManyRegistrations
+            promoted = self.fill_free_seats(now)
+            has_seat = self.registrations.holding_seats(now).count() < self.capacity
+            registration = Registration.objects.create(
+                workshop=self,
+                site=self.get_site(),
+                status=Registration.Status.PENDING if has_seat else Registration.Status.WAITING,
+                held_until=now + HOLD,
+                **fields,
+            )
+        registration.promoted = promoted
+        return registration
+
+    def fill_free_seats(self, now=None):
+        """Give the seats nobody holds to the confirmed waiting list, first come first served.
+
+        A seat frees when someone cancels or when a hold passes its 30 minutes (no background
+        job: this runs whenever someone registers, confirms or cancels). Call under lock();
+        returns the people promoted, to be told.
+        """
+        free = self.capacity - self.registrations.holding_seats(now).count()
+        if free <= 0:
+            return []
+        promoted = list(
+            self.registrations.filter(
+                status=Registration.Status.WAITING, confirmed_at__isnull=False
+            ).order_by("created_at", "pk")[:free]
+        )
+        for registration in promoted:
+            registration.status = Registration.Status.CONFIRMED
+            registration.save(update_fields=["status"])
+        return promoted
 
     def serve_preview(self, request, mode_name):
         from learning.views import workshop_page
@@ -162,6 +205,12 @@ class WorkshopPage(RoutablePageMixin, BasePage):
 
         return workshop_page(self, request)
 
+    @path("confirmation/")
+    def confirmation(self, request):
+        from learning.views import workshop_confirmation
+
+        return workshop_confirmation(self, request)
+
     @path("annulation/")
     def cancellation(self, request):
         from learning.views import workshop_cancellation
@@ -169,10 +218,43 @@ class WorkshopPage(RoutablePageMixin, BasePage):
         return workshop_cancellation(self, request)
 
 
+# How long an unconfirmed registration holds its seat, and how many places one e-mail address
+# may hold at a workshop: one address once took 10 of 20 seats in a few seconds.
+HOLD = datetime.timedelta(minutes=30)
+SEATS_PER_ADDRESS = 2
+
+
+class TooManyRegistrations(Exception):
+    """The e-mail address already holds SEATS_PER_ADDRESS places at this workshop."""
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def counting(self, now=None):
+        """Registrations that stand: confirmed by their link, or still within their 30 minutes."""
+        now = now or timezone.now()
+        return self.exclude(status=Registration.Status.CANCELLED).filter(
+            Q(status=Registration.Status.CONFIRMED)
+            | Q(confirmed_at__isnull=False)
+            | Q(held_until__isnull=True)  # recorded by the town's team, or before links existed
+            | Q(held_until__gt=now)
+        )
+
+    def holding_seats(self, now=None):
+        """Confirmed seats, and seats held by registrations waiting for their link (30 minutes)."""
+        return self.counting(now).filter(
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.PENDING]
+        )
+
+
 class Registration(models.Model):
-    """A person's seat (or place on the waiting list) at a workshop; staff see and export them."""
+    """A person's seat (or place on the waiting list) at a workshop; staff see and export them.
+
+    A registration made on the site holds its seat for 30 minutes, until the person opens the
+    link e-mailed to them (status “pending”, then “confirmed”); unconfirmed, it counts no more.
+    """
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting confirmation")
         CONFIRMED = "confirmed", _("Registered")
         WAITING = "waiting", _("Waiting list")
         CANCELLED = "cancelled", _("Cancelled")
@@ -188,7 +270,16 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONFIRMED)
     consent_at = models.DateTimeField(_("consent given on"))
     created_at = models.DateTimeField(_("registered on"), auto_now_add=True)
+    held_until = models.DateTimeField(
+        _("to be confirmed before"),
+        null=True,
+        blank=True,
+        help_text=_("Without a confirmation by then, the registration no longer counts."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed by e-mail on"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -198,34 +289,53 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.name} — {self.workshop.title}"
 
-    def cancel(self):
-        """Free the seat; the first person of the waiting list takes it. Returns that person, if any."""
+    @property
+    def expired(self):
+        """Not confirmed within its 30 minutes: it holds nothing any more (as counting() says)."""
+        return (
+            self.status in (Registration.Status.PENDING, Registration.Status.WAITING)
+            and self.confirmed_at is None
+            and self.held_until is not None
+            and self.held_until <= timezone.now()
+        )
+
+    def state_label(self):
+        """The status as staff read it, an expired hold included."""
+        return _("Not confirmed in time") if self.expired else self.get_status_display()
+
+    state_label.short_description = _("status")
+    state_label.admin_order_field = "status"
+
+    def confirm(self):
+        """The person opened their link in time: the held seat (or waiting-list place) is theirs.
+
+        Returns the people the waiting list promoted meanwhile (seats freed by expired holds).
+        """
         with transaction.atomic():
-            WorkshopPage.objects.select_for_update().filter(pk=self.workshop_id).values_list("pk").first()
+            self.workshop.lock()
+            self.refresh_from_db()
+            if self.confirmed_at is not None or self.expired or self.status == Registration.Status.CANCELLED:
+                return []
+            self.confirmed_at = timezone.now()
+            if self.status == Registration.Status.PENDING:
+                self.status = Registration.Status.CONFIRMED
+            self.save(update_fields=["status", "confirmed_at"])
+            return self.workshop.fill_free_seats()
+
+    def cancel(self):
+        """Free the seat; the first people of the confirmed waiting list take the free seats.
+
+        Returns those people, to be told.
+        """
+        with transaction.atomic():
+            self.workshop.lock()
             current = Registration.objects.get(pk=self.pk)
             if current.status == Registration.Status.CANCELLED:
-                return None
-            was_confirmed = current.status == Registration.Status.CONFIRMED
+                return []
             Registration.objects.filter(pk=self.pk).update(
                 status=Registration.Status.CANCELLED, cancelled_at=timezone.now()
             )
             # update() sends no signal: the seats left shown on the cached workshop page change.
             page_cache.invalidate_town(current.site_id)
             self.refresh_from_db()
-            if not was_confirmed:
-                return None
-            workshop = self.workshop
-            taken = Registration.objects.filter(
-                workshop=workshop, status=Registration.Status.CONFIRMED
-            ).count()
-            if taken >= workshop.capacity:
-                return None
-            promoted = (
-                Registration.objects.filter(workshop=workshop, status=Registration.Status.WAITING)
-                .order_by("created_at", "pk")
-                .first()
-            )
-            if promoted:
-                promoted.status = Registration.Status.CONFIRMED
-                promoted.save(update_fields=["status"])
-            return promoted
+            return self.workshop.fill_free_seats()

@@ -41,7 +41,7 @@ from shops.shopkeepers import invitation_token, shops_of
 for name in ("commercant-bethune", "commercant-beauvais"):
     user = User.objects.get(username=name)
     print(reverse("shopkeeper_set_password", args=[invitation_token(user)]))
-    print(reverse("shop_freshness_confirm", args=[confirmation_token(shops_of(user).first())]))
+    print(reverse("shop_freshness_confirm", args=[confirmation_token(shops_of(user).first(), user)]))
 """
 EXPECTED_ERRORS = {
     "/page-inconnue/": 404,

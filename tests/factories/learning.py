@@ -2,7 +2,9 @@
 
 import datetime
 import json
+import re
 import uuid
+from urllib.parse import unquote
 
 import wagtail_factories
 from django.utils import timezone
@@ -109,6 +111,13 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
         return super()._create(model_class, *args, **kwargs)
 
 
+def confirm_by_email(client, message, host):
+    """Open the confirmation link of the e-mail `message` and press its button, as the person would."""
+    link = re.search(r"https?://[^/\s]+(/\S+/confirmation/)\?jeton=(\S+)", message.body)
+    assert link, message.body
+    return client.post(link[1], {"jeton": unquote(link[2])}, HTTP_HOST=host, follow=True)
+
+
 __all__ = [
     "GuideIndexPageFactory",
     "GuidePageFactory",
@@ -116,6 +125,7 @@ __all__ = [
     "TopicFactory",
     "WorkshopIndexPageFactory",
     "WorkshopPageFactory",
+    "confirm_by_email",
     "guide_body",
     "question",
     "step",
