@@ -16,6 +16,8 @@ from django.urls import URLPattern
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import HistoryView
 
+from home.spreadsheets import SafeExportIndexView
+
 
 class RecordHistoryView(HistoryView):
     """Wagtail-modeladmin's history view asks no permission: whoever may read or edit the record."""
@@ -40,6 +42,7 @@ def records_in_reach(model, request):
 class RecordAdmin(ModelAdmin):
     """A modeladmin whose every screen of one record looks the record up in `get_queryset(request)`."""
 
+    index_view_class = SafeExportIndexView  # its CSV export never hands out a formula
     history_view_class = RecordHistoryView
 
     def __init__(self, parent=None):

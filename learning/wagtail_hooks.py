@@ -10,7 +10,6 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from home.admin_records import RecordAdmin
-from home.spreadsheets import SafeExportIndexView
 from learning import admin_views
 from learning.access import staff_site_ids
 from learning.models import GuideFeedback, Registration, Topic, WorkshopPage
@@ -84,7 +83,6 @@ class RegistrationAdmin(RecordAdmin):
     menu_label = _("Registrations")
     menu_icon = "group"
     permission_helper_class = TownRecordPermissionHelper
-    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ["name", "workshop", "state_label", "email", "phone", "shop_name", "created_at"]
     list_filter = [WorkshopFilter, "status"]
@@ -126,7 +124,6 @@ class GuideFeedbackAdmin(RecordAdmin):
     menu_label = _("Guide feedback")
     menu_icon = "comment"
     permission_helper_class = TownRecordPermissionHelper
-    index_view_class = SafeExportIndexView
     list_display = ["guide", "helpful", "comment", "created_at"]
     list_filter = [GuideFilter, "helpful"]
     search_fields = ["comment"]

@@ -14,8 +14,6 @@ from wagtail_modeladmin.views import CreateView, EditView
 
 from home.admin_records import RecordAdmin
 
-from home.spreadsheets import SafeExportIndexView
-
 from . import access, views
 from .admin_forms import CoachingSessionAdminForm, HelpRequestAdminForm, VolunteerAdminForm
 from .admin_helpers import (
@@ -157,7 +155,6 @@ class VolunteerAdmin(RecordAdmin):
     menu_label = _("Volunteers")
     menu_icon = "group"
     permission_helper_class = VolunteerPermissionHelper
-    index_view_class = SafeExportIndexView
     button_helper_class = VolunteerButtonHelper
     inspect_view_enabled = True
     list_display = ["first_name", "last_name", "status", "get_skills_display", "get_modes_display", "site"]
@@ -203,7 +200,6 @@ class HelpRequestAdmin(RecordAdmin):
     menu_label = _("Help requests")
     menu_icon = "help"
     permission_helper_class = HelpRequestPermissionHelper
-    index_view_class = SafeExportIndexView
     button_helper_class = HelpRequestButtonHelper
     edit_view_class = HelpRequestEditView
     inspect_view_enabled = True
@@ -266,7 +262,6 @@ class CoachingSessionAdmin(RecordAdmin):
     menu_label = _("Sessions")
     menu_icon = "date"
     permission_helper_class = CoachingSessionPermissionHelper
-    index_view_class = SafeExportIndexView
     create_view_class = SessionCreateView
     inspect_view_enabled = True
     # No boolean field here: modeladmin would draw it with django.contrib.admin's icons (not installed).

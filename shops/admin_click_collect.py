@@ -12,7 +12,6 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import EditView
 
 from home.admin_records import RecordAdmin
-from home.spreadsheets import SafeExportIndexView
 
 from .click_collect import send_status_email
 from .models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
@@ -114,7 +113,6 @@ class ClickCollectRequestAdmin(RecordAdmin):
     exclude_from_explorer = True
     inspect_view_enabled = True
     permission_helper_class = ClickCollectPermissionHelper
-    index_view_class = SafeExportIndexView
     edit_view_class = ClickCollectEditView
     list_display = (
         "reference_display",
