@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Town portal")
 
     def ready(self):
-        from home import page_cache_signals, renditions
+        from home import image_metadata, page_cache_signals, renditions
 
         page_cache_signals.connect()
         renditions.connect_signals()
+        image_metadata.connect_signals()
