@@ -21,14 +21,19 @@ from wagtail.utils.file import hash_filelike
 
 logger = logging.getLogger(__name__)
 
-# What Pillow reads from a file that only says how to show it; anything else (exif, xmp,
-# photoshop (IPTC), comment, PNG text…) is dropped by writing the picture again.
+# What Pillow (and pillow_heif) read from a file that only says how to show it; anything else
+# (exif, xmp, photoshop (IPTC), comment, PNG text…) is dropped by writing the picture again.
 DISPLAY_INFO = {
     "adobe",
     "adobe_transform",
     "aspect",
     "background",
+    "bbox",
+    "bit_depth",
+    "blend",
+    "chroma",
     "chromaticity",
+    "disposal",
     "dpi",
     "duration",
     "gamma",
@@ -39,6 +44,9 @@ DISPLAY_INFO = {
     "jfif_unit",
     "jfif_version",
     "loop",
+    "nclx_profile",
+    "original_orientation",
+    "primary",
     "progression",
     "progressive",
     "srgb",
@@ -58,7 +66,7 @@ def carries_personal_data(image):
     """Whether the opened image holds anything beyond what display needs."""
     if image.format == "MPO" or image.getexif():
         return True
-    if any(key not in DISPLAY_INFO for key in image.info):
+    if any(value and key not in DISPLAY_INFO for key, value in image.info.items()):
         return True
     return any(
         not any(marker == kept and data.startswith(prefix) for kept, prefix in DISPLAY_SEGMENTS)
@@ -94,8 +102,11 @@ def cleaned_image(f, image_format=None):
                 options.update(qtables=source.quantization, subsampling=_subsampling(source))
             else:
                 options.update(quality=QUALITY)
-        elif output_format in ("WEBP", "AVIF", "HEIF"):
+        elif output_format in ("WEBP", "AVIF"):
             options.update(quality=QUALITY)
+        elif output_format == "HEIF":
+            # pillow_heif writes the source's EXIF and XMP again unless told not to.
+            options.update(quality=QUALITY, exif=None, xmp=None)
         output = BytesIO()
         picture.save(output, output_format, **options)
     f.seek(0)

@@ -208,3 +208,34 @@ def test_the_command_cleans_photos_stored_before_and_a_second_run_changes_nothin
     image.refresh_from_db()
     assert stored(image) == content
     assert Rendition.objects.filter(pk=rendition.pk).exists()
+
+
+def test_a_photo_kept_aside_by_add_several_is_cleaned_when_it_becomes_an_image(client, world):
+    """“Ajouter des images” stores an upload as it is when another field is refused (a title too
+    long), then makes the image from that stored file once the title is fixed."""
+    client.force_login(world.keeper_a)
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("IMG_4096.jpg", camera_jpeg()),
+            "collection": world.collection_a.pk,
+            "title": "Vitrine " * 40,
+        },
+        HTTP_HOST=BETHUNE_HOST,
+    )
+    upload_id = json.loads(response.content)["uploaded_file_id"]
+
+    response = client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload_id]),
+        {
+            f"uploaded-image-{upload_id}-title": "Vitrine",
+            f"uploaded-image-{upload_id}-collection": world.collection_a.pk,
+            f"uploaded-image-{upload_id}-tags": "",
+        },
+        HTTP_HOST=BETHUNE_HOST,
+    )
+
+    assert json.loads(response.content)["success"], response.content
+    image = Image.objects.get(title="Vitrine")
+    assert_clean_and_upright(stored(image), "JPEG")
+    assert (image.width, image.height) == (40, 60)
