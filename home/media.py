@@ -3,7 +3,9 @@
 Documents go out only through Wagtail's document view (`/documents/<id>/<name>`, with
 WAGTAILDOCS_SERVE_METHOD = "serve_view"), which checks the collection's view restrictions
 (logged-in users, password): their folder is never served here, whatever the spelling of the
-address (`/media/images/../documents/…`, another letter case on a case-insensitive disk).
+address (`/media/images/../documents/…`, another letter case on a case-insensitive disk). Nor is
+the folder where Wagtail's “add several” keeps an upload whose title was refused, as it was sent,
+until the uploader fixes the title: a document of a restricted collection, a photo not cleaned yet.
 """
 
 import posixpath
@@ -12,11 +14,15 @@ from django.conf import settings
 from django.http import Http404
 from django.views.static import serve
 from wagtail.documents import get_document_model
+from wagtail.models import UploadedFile
 
 
 def private_folders():
     """The MEDIA_ROOT folders that only a view checking rights may hand out."""
-    return {get_document_model()._meta.get_field("file").upload_to.strip("/").casefold()}
+    return {
+        model._meta.get_field("file").upload_to.strip("/").casefold()
+        for model in (get_document_model(), UploadedFile)
+    }
 
 
 def serve_public_media(request, path):

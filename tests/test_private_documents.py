@@ -123,6 +123,16 @@ def test_the_media_folder_does_not_serve_documents(client, towns, media_on_disk,
     assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [response.content]))
 
 
+def test_the_media_folder_does_not_serve_uploads_kept_aside_by_add_several(client, towns, media_on_disk):
+    """Wagtail keeps an upload whose title was refused in wagtail_uploads/, as it was sent."""
+    name = default_storage.save("wagtail_uploads/compte-rendu.pdf", ContentFile(PDF))
+    try:
+        response = client.get(f"/media/{name}", HTTP_HOST=BETHUNE_HOST)
+        assert response.status_code == 404
+    finally:
+        default_storage.delete(name)
+
+
 def test_the_media_folder_still_serves_photos_on_one_machine(client, towns, media_on_disk):
     name = default_storage.save("images/vitrine.txt", ContentFile(b"une photo"))
     try:
