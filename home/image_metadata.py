@@ -99,7 +99,7 @@ def cleaned_image(f, image_format=None):
             options.pop("transparency", None)
             if source_format == "JPEG":
                 # The original's own compression: writing it again costs as little as possible.
-                options.update(qtables=source.quantization, subsampling=_subsampling(source))
+                options.update(qtables=source.quantization, subsampling=_subsampling(source), optimize=True)
             else:
                 options.update(quality=QUALITY)
         elif output_format in ("WEBP", "AVIF"):
