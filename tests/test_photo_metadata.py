@@ -239,3 +239,24 @@ def test_a_photo_kept_aside_by_add_several_is_cleaned_when_it_becomes_an_image(c
     image = Image.objects.get(title="Vitrine")
     assert_clean_and_upright(stored(image), "JPEG")
     assert (image.width, image.height) == (40, 60)
+
+
+def test_the_command_tells_which_image_has_lost_its_file_and_goes_on(world):
+    Image.objects.bulk_create(
+        [
+            Image(
+                title="Disparue",
+                file="original_images/disparue.jpg",
+                width=60,
+                height=40,
+                collection=world.collection_a,
+            )
+        ]
+    )
+    photo_stored_before(world.collection_a)
+    out, err = StringIO(), StringIO()
+
+    call_command("clean_image_metadata", stdout=out, stderr=err)
+
+    assert "« Disparue » : son fichier ne peut pas être lu" in err.getvalue()
+    assert "1 image nettoyée sur 2" in out.getvalue()

@@ -20,9 +20,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
-        images = get_image_model().objects.order_by("pk")
+        Image = get_image_model()
+        # One image at a time, read afresh: the table is written while it is gone through.
+        image_ids = list(Image.objects.order_by("pk").values_list("pk", flat=True))
         checked = cleaned = 0
-        for image in images.iterator():
+        for image_id in image_ids:
+            image = Image.objects.filter(pk=image_id).first()
+            if image is None:
+                continue
             checked += 1
             try:
                 changed = clean_image_file(image)
