@@ -6,7 +6,8 @@ plugged in with WAGTAILIMAGES_IMAGE_FORM_BASE and WAGTAILDOCS_DOCUMENT_FORM_BASE
 Wagtail does not do: a plain-language reason for every refusal, a file that is really what its
 name says, an image that decodes to the end, phone photos (HEIC) turned into JPEG, and PDF
 only for everyone but town staff. They serve every upload screen: the image and document
-forms, the “add several” screens and the upload tab of the choosers.
+forms, the “add several” screens and the upload tab of the choosers. Whatever the screen, a
+photo is stored without its personal metadata (GPS position, serials: home/image_metadata.py).
 """
 
 import os
@@ -23,12 +24,12 @@ from django.utils.formats import number_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
-from PIL import ImageOps
 from pillow_heif import register_heif_opener
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from home.image_metadata import cleaned_image
 from home.permissions import site_ids_with_permission
 from home.renditions import prepare_image
 
@@ -37,7 +38,6 @@ register_heif_opener()
 FORMAT_NAMES = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WebP", "avif": "AVIF", "heic": "HEIC"}
 # Formats a visitor's browser shows as they are; anything else (HEIC) is converted on upload.
 WEB_FORMATS = {"jpeg", "png", "webp", "avif"}
-JPEG_QUALITY = 90
 
 
 def _accepted_image_formats():
@@ -182,18 +182,12 @@ class UploadedImageField(WagtailImageField):
             f.seek(0)
 
     def convert_to_jpeg(self, f):
-        """A JPEG copy of a phone photo (HEIC), upright, without its metadata (GPS position)."""
-        f.seek(0)
-        with PILImage.open(f) as source:
-            icc_profile = source.info.get("icc_profile")
-            image = ImageOps.exif_transpose(source).convert("RGB")
-        output = BytesIO()
-        image.save(output, "JPEG", quality=JPEG_QUALITY, optimize=True, icc_profile=icc_profile)
-        size = output.tell()
-        output.seek(0)
+        """A JPEG copy of a phone photo (HEIC), upright, without its metadata (home/image_metadata.py)."""
+        content = cleaned_image(f, "JPEG")
+        output = BytesIO(content)
         name = os.path.splitext(os.path.basename(f.name))[0] + ".jpg"
         converted = InMemoryUploadedFile(
-            output, getattr(f, "field_name", None), name, "image/jpeg", size, None
+            output, getattr(f, "field_name", None), name, "image/jpeg", len(content), None
         )
         converted.image = willow.Image.open(output)
         output.seek(0)

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import admin_reports, private_pages
 from home import views as home_views
+from home.media import serve_public_media
 
 urlpatterns = [
     # Before Wagtail's own view at the same address: the same, with a limit on tries.
@@ -27,7 +27,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve_public_media),
     ]
 
 urlpatterns += [path("", include("shops.urls"))]

@@ -272,7 +272,8 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": _s3_endpoint or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": _s3_domain or None,
-            # Public files (photos, guides' downloads) at stable addresses that pages and a CDN can cache.
+            # Public photos at stable addresses that pages and a CDN can cache. Documents are not
+            # read at the bucket's address: Wagtail's view reads them (WAGTAILDOCS_SERVE_METHOD).
             "querystring_auth": False,
             "file_overwrite": False,
         },
@@ -321,6 +322,10 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+# Documents go out only through Wagtail's view (/documents/<id>/<name>), which checks the
+# collection's restrictions (logged-in users, password), on disk and on S3 alike: never a
+# redirect to the storage's public address, and /media/documents/ is not served (home/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
