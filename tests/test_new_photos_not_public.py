@@ -8,6 +8,7 @@ the phone; once the town publishes the page, visitors get its sizes like any oth
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from wagtail.images.models import Image
 from wagtail.models import Page
@@ -64,3 +65,31 @@ def test_once_the_town_publishes_the_page_visitors_get_the_photo(client, world):
     sources = re.findall(r'src="/media/(images/[^"]+)"', html)
     assert sources
     assert all(default_storage.exists(source) for source in sources)
+
+
+@pytest.fixture
+def media_on_disk(settings, tmp_path):
+    """Uploaded files in a MEDIA_ROOT of their own, served by /media/ as on one machine, with no
+    rendition remembered from a test that kept its files in memory."""
+    cache.clear()
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
+def test_a_photos_original_is_never_served_even_once_published(client, world, media_on_disk):
+    """Pages show sizes made for them; the original, as sent, stays with the admin."""
+    photo = new_photo(client, world)
+    shop = world.shop_a
+    shop.gallery = [ShopPhoto(image=photo, alt_text="La vitrine")]
+    shop.save_revision(user=world.keeper_a).publish()
+    client.logout()
+    rendition = photo.get_rendition("max-165x165")
+
+    assert client.get(f"/media/{photo.file.name}").status_code == 404
+    assert client.get(f"/media/images/../{photo.file.name}").status_code == 404
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\xff\xd8")  # the JPEG itself
