@@ -87,26 +87,41 @@ def publish_at_once(site):
     return ShopkeeperSettings.for_site(site).publish_at_once
 
 
+def _free_name(name, others_named, shop):
+    """`name`, or, when other records (`others_named`) already bear it, `name` told apart by the
+    page's id: a shop's group or collection is never one found by its name (a deleted shop's)."""
+    if not others_named.exists():
+        return name
+    suffix = f" (page {shop.pk})"
+    return name[: 150 - len(suffix)] + suffix
+
+
 @transaction.atomic
 def ensure_shop_group(shop):
-    """The shop's owner group with its permissions, created or brought up to date."""
+    """The shop's owner group with its permissions, created or brought up to date.
+
+    The group is the one ShopOwnership links to this page, or a new one: a group left with the
+    same name (by a shop of the same title, deleted or elsewhere) is never reused.
+    """
     shop = shop.specific if not isinstance(shop, ShopPage) else shop
     site = shop_site(shop)
     town = town_name(site) if site else ""
     ownership = ShopOwnership.objects.filter(shop=shop).select_related("group").first()
     name = f"Boutique — {shop.title} ({town})"[:150]
     if ownership is None:
-        group, _created = Group.objects.get_or_create(name=name)
+        group = Group.objects.create(name=_free_name(name, Group.objects.filter(name=name), shop))
         ownership = ShopOwnership.objects.create(shop=shop, group=group)
     group = ownership.group
-    if group.name != name and not Group.objects.filter(name=name).exists():
-        group.name = name
+    if not group.name.startswith(name):
+        group.name = _free_name(name, Group.objects.exclude(pk=group.pk).filter(name=name), shop)
         group.save(update_fields=["name"])
     if ownership.collection is None and site is not None:
         parent = town_collection(site)
         collection_name = f"{town} › {shop.title}"
-        collection = parent.get_children().filter(name=collection_name).first()
-        ownership.collection = collection or parent.add_child(name=collection_name)
+        collection_name = _free_name(
+            collection_name, parent.get_children().filter(name=collection_name), shop
+        )
+        ownership.collection = parent.add_child(name=collection_name)
         ownership.save(update_fields=["collection"])
 
     group.permissions.add(
@@ -311,10 +326,30 @@ def revoke(access, revoked_by=None):
     ownership = ShopOwnership.objects.filter(shop=access.shop).first()
     if ownership and not still_holds:
         user.groups.remove(ownership.group)
-    if not user.is_superuser and not user.groups.exists() and user.is_active:
+    switch_off_if_empty(user)
+    return access
+
+
+def switch_off_if_empty(user):
+    """An account left without any group (its last shop gone) no longer enters the admin."""
+    if not user.is_superuser and user.is_active and not user.groups.exists():
         user.is_active = False
         user.save(update_fields=["is_active"])
-    return access
+
+
+@transaction.atomic
+def withdraw_shop_rights(shop):
+    """Take away every right this shop page gave: its group, with the group's page and image
+    permissions, its accesses (kept as revoked), and the admin of the people left with nothing.
+    Called when the page is deleted or leaves its town; a later invitation starts afresh."""
+    ShopAccess.objects.active().filter(shop=shop).update(revoked_at=timezone.now())
+    ownership = ShopOwnership.objects.filter(shop=shop).select_related("group").first()
+    if ownership is None:
+        return
+    members = list(ownership.group.user_set.all())
+    ownership.group.delete()  # with its ShopOwnership, page and collection permissions
+    for user in members:
+        switch_off_if_empty(user)
 
 
 def can_manage_shopkeepers(user, shop):

@@ -7,12 +7,13 @@ by whom and when, and are never part of the page's revisions.
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models.panels import PanelPlaceholder
+from wagtail.signals import post_page_move
 
 # Given to town staff groups: the fields of a shop page only the town's team sets
 # (category, coordinates, SIRET, address of the page, SEO, publishing schedule).
@@ -198,3 +199,26 @@ def apply_moderation_setting(sender, instance, **kwargs):
 
     if instance.site_id:
         apply_moderation(instance.site)
+
+
+@receiver(pre_delete, sender="shops.ShopPage")
+def withdraw_rights_of_deleted_shop(sender, instance, **kwargs):
+    """Before the page goes (and its ShopOwnership with it), take its group and rights away, so
+    nothing is left for a later shop of the same name to inherit."""
+    from shops.shopkeepers import withdraw_shop_rights
+
+    withdraw_shop_rights(instance)
+
+
+@receiver(post_page_move)
+def withdraw_rights_of_shops_leaving_their_town(
+    sender, instance, parent_page_before, parent_page_after, **kwargs
+):
+    """A shop page moved to another town is no longer its shopkeepers' nor its former town's to give."""
+    from shops.models import ShopPage
+    from shops.shopkeepers import shop_site, withdraw_shop_rights
+
+    if shop_site(parent_page_before) == shop_site(parent_page_after):
+        return
+    for shop in ShopPage.objects.descendant_of(instance, inclusive=True):
+        withdraw_shop_rights(shop)
