@@ -24,7 +24,9 @@ from shops import freshness
 from shops.models import ShopAccess, ShopPage
 from shops.shopkeepers import (
     account_for,
+    administrators,
     can_manage_shopkeepers,
+    editors_of,
     invite,
     is_shopkeeper,
     revoke,
@@ -91,6 +93,8 @@ def manage_shopkeepers(request, page_id):
     context = {
         "shop": shop,
         "form": form,
+        "editors": editors_of(shop),
+        "administrators": administrators().count(),
         "active": [a for a in accesses if a.revoked_at is None],
         "revoked": [a for a in accesses if a.revoked_at is not None],
         "freshness": freshness.shop_freshness(shop),

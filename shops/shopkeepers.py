@@ -352,6 +352,37 @@ def withdraw_shop_rights(shop):
         switch_off_if_empty(user)
 
 
+def editors_of(shop):
+    """Everyone who may edit this page, whatever grants it, and how: a list of (user, grants),
+    each grant a GroupPagePermission (a group's right on this page or on a page above it).
+    Wagtail lets “change” edit the page, and “add” edit the pages the person created.
+    Administrators, who may edit everything, are left out: count them with `administrators`."""
+    grants = (
+        GroupPagePermission.objects.filter(
+            page__in=shop.get_ancestors(inclusive=True),
+            permission__codename__in=["change_page", "add_page"],
+        )
+        .select_related("group", "page", "permission")
+        .order_by("-page__depth", "group__name")
+    )
+    users = {}
+    through = {}
+    for grant in grants:
+        members = grant.group.user_set.filter(is_active=True, is_superuser=False)
+        if grant.permission.codename == "add_page":
+            members = members.filter(pk=shop.owner_id)
+        for user in members:
+            users[user.pk] = user
+            ways = through.setdefault(user.pk, {})
+            ways.setdefault((grant.group_id, grant.page_id), grant)
+    people = [(user, list(through[user.pk].values())) for user in users.values()]
+    return sorted(people, key=lambda row: (row[0].get_full_name() or row[0].get_username()).lower())
+
+
+def administrators():
+    return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+
 def can_manage_shopkeepers(user, shop):
     """Town staff of the shop's town (staff fields permission and publish rights on the shop)."""
     if not user.is_authenticated or not user.is_active:
