@@ -5,8 +5,9 @@ Each shop has one Wagtail group, “Boutique — <shop> (<town>)”, holding:
 - access to the admin,
 - add/choose/change image on the shop's own collection “<town> › <shop>”,
 - view/change of click & collect requests (the admin list keeps only their shops' ones).
-A shopkeeper is a user in one or several of these groups. Who was invited and when is kept
-in ShopAccess, outside the page's revisions.
+A shopkeeper is a user in one or several of these groups, once they accepted an invitation.
+Who was invited, when, and whether they accepted is kept in ShopAccess, outside the page's
+revisions. The rights belong to the page: they go when it is deleted or leaves its town.
 """
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.text import slugify
 from django.utils.translation import override
 from wagtail.models import (
@@ -193,17 +194,14 @@ def ensure_town_workflow(site, staff_group=None):
 
 
 # Invitations ------------------------------------------------------------------------------
-
-
-def _password_state(user):
-    """Changes as soon as the password is set, so an invitation link works only once."""
-    return salted_hmac(INVITATION_SALT, f"{user.pk}:{user.password}:{user.last_login}").hexdigest()[:24]
-
-
-def invitation_token(user):
-    return signing.TimestampSigner(salt=INVITATION_SALT).sign_object(
-        {"u": user.pk, "s": _password_state(user)}
-    )
+#
+# An invitation is a pending ShopAccess: no group membership, no right, until the person it
+# was sent to accepts it with the link of the e-mail. A brand-new address gets an account with
+# no password, and accepts by choosing one; an address that already belongs to an account
+# accepts by opening the link signed in as that account. Each link accepts one invitation
+# only, and no longer works once used, cancelled, sent again, expired, or once the account's
+# address is no longer the one invited: so a shop's public address never hands the shop to
+# whoever put it on their account.
 
 
 class InvitationError(Exception):
@@ -212,19 +210,39 @@ class InvitationError(Exception):
         self.reason = reason  # "expired" or "invalid"
 
 
-def user_from_invitation(token):
-    """The invited user, or InvitationError("expired" | "invalid") — a used link is invalid."""
+def _invited_on(access):
+    return int(access.invited_at.timestamp() * 1_000_000)
+
+
+def invitation_token(access):
+    return signing.TimestampSigner(salt=INVITATION_SALT).sign_object(
+        {"a": access.pk, "s": access.shop_id, "e": access.user.email.lower(), "t": _invited_on(access)}
+    )
+
+
+def access_from_invitation(token):
+    """The pending invitation of this link, or InvitationError("expired" | "invalid")."""
     signer = signing.TimestampSigner(salt=INVITATION_SALT)
     try:
         data = signer.unsign_object(token, max_age=INVITATION_MAX_AGE)
+        access_id, shop_id, email, invited_on = data["a"], data["s"], data["e"], data["t"]
     except signing.SignatureExpired:
         raise InvitationError("expired") from None
-    except (signing.BadSignature, ValueError, TypeError):
+    except (signing.BadSignature, ValueError, TypeError, KeyError):
         raise InvitationError("invalid") from None
-    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or not constant_time_compare(_password_state(user), str(data.get("s", ""))):
+    access = (
+        ShopAccess.objects.pending()
+        .filter(pk=access_id, shop_id=shop_id, user__is_active=True)
+        .select_related("user", "shop")
+        .first()
+    )
+    if (
+        access is None
+        or _invited_on(access) != invited_on
+        or not constant_time_compare(access.user.email.lower(), str(email))
+    ):
         raise InvitationError("invalid")
-    return user
+    return access
 
 
 def _unique_username(email):
@@ -238,16 +256,17 @@ def _unique_username(email):
 
 
 def invite(shop, email, first_name, last_name, invited_by=None, send=True):
-    """Give this person access to the shop (account created or reused by e-mail) and e-mail them."""
+    """Invite this person to edit the shop (account created if the address has none) and e-mail
+    them the link that accepts it. Nothing is granted until they accept."""
     with transaction.atomic():
-        access = _grant(shop, email, first_name, last_name, invited_by)
+        access = _invite(shop, email, first_name, last_name, invited_by)
     if send:
         send_invitation(access)
     return access
 
 
 def account_for(email):
-    """The account an invitation to this address gives the shop to, if there is one."""
+    """The account an invitation to this address is sent to, if there is one."""
     return get_user_model().objects.filter(email__iexact=email.strip()).order_by("pk").first()
 
 
@@ -258,7 +277,7 @@ def switched_off_by_an_administrator(user):
     return user is not None and not user.is_active and user.groups.exists()
 
 
-def _grant(shop, email, first_name, last_name, invited_by):
+def _invite(shop, email, first_name, last_name, invited_by):
     User = get_user_model()
     email = email.strip()
     user = account_for(email)
@@ -269,15 +288,33 @@ def _grant(shop, email, first_name, last_name, invited_by):
         user.set_unusable_password()
         user.save()
     elif not user.is_active:
+        # Switched off by the portal, holding nothing: it must sign in to accept.
         user.is_active = True
         user.save(update_fields=["is_active"])
-    ownership = ensure_shop_group(shop)
-    user.groups.add(ownership.group)
+    ensure_shop_group(shop)
     access = ShopAccess.objects.active().filter(shop=shop, user=user).first()
     if access is None:
         access = ShopAccess.objects.create(
             shop=shop, user=user, invited_by=invited_by, invited_at=timezone.now()
         )
+    elif access.accepted_at is None:
+        # Sent again: the new link replaces the old one.
+        access.invited_at, access.invited_by = timezone.now(), invited_by or access.invited_by
+        access.save(update_fields=["invited_at", "invited_by"])
+    return access
+
+
+def resend_invitation(access, invited_by=None):
+    """A new link for a pending invitation; the previous link stops working."""
+    return invite(access.shop, access.user.email, "", "", invited_by=invited_by)
+
+
+@transaction.atomic
+def accept_invitation(access):
+    """The invited person accepted: they now hold the shop, this one only."""
+    access.user.groups.add(ensure_shop_group(access.shop).group)
+    access.accepted_at = timezone.now()
+    access.save(update_fields=["accepted_at"])
     return access
 
 
@@ -290,15 +327,16 @@ def site_url(site, path):
 def send_invitation(access):
     user, shop = access.user, access.shop
     site = shop_site(shop)
-    if user.has_usable_password():
+    if access.accepted_at:
         link = site_url(site, reverse("wagtailadmin_login"))
     else:
-        link = site_url(site, reverse("shopkeeper_set_password", args=[invitation_token(user)]))
+        link = site_url(site, reverse("shopkeeper_invitation", args=[invitation_token(access)]))
     context = {
         "user": user,
         "shop": shop,
         "town": town_name(site) if site else "",
         "link": link,
+        "holds_it": access.accepted_at is not None,
         "has_password": user.has_usable_password(),
         "username": user.get_username(),
         "invited_by": access.invited_by,
@@ -308,10 +346,6 @@ def send_invitation(access):
         subject = render_to_string("shops/emails/shopkeeper_invitation_subject.txt", context).strip()
         body = render_to_string("shops/emails/shopkeeper_invitation.txt", context)
     send_mail(subject, body, None, [user.email])
-
-
-def accept_invitation(user):
-    ShopAccess.objects.active().filter(user=user, accepted_at__isnull=True).update(accepted_at=timezone.now())
 
 
 @transaction.atomic

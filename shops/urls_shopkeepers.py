@@ -6,9 +6,9 @@ from . import views_shopkeepers
 
 urlpatterns = [
     path(
-        "commercants/mot-de-passe/<str:token>/",
-        views_shopkeepers.set_password,
-        name="shopkeeper_set_password",
+        "commercants/invitation/<str:token>/",
+        views_shopkeepers.invitation,
+        name="shopkeeper_invitation",
     ),
     path(
         "commercants/confirmer/<str:token>/",

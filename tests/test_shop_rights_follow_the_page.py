@@ -1,6 +1,8 @@
 """A shop's rights belong to its page: they go with the page when it is deleted or leaves its town,
 and never pass to another shop that happens to bear the same name."""
 
+import importlib
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from shops.models import ShopAccess, ShopOwnership
-from shops.shopkeepers import ensure_shop_group, shops_of
+from shops.shopkeepers import accept_invitation, ensure_shop_group, shops_of
 from tests.conftest import BETHUNE_HOST
 from tests.factories import ShopIndexPageFactory, UserFactory, make_shop, shopkeeper_world
 
@@ -103,6 +105,7 @@ def test_inviting_to_a_second_shop_bearing_an_existing_name_works(client, world,
 
     assert response.status_code == 302
     sophie = User.objects.get(email="sophie@exemple.localhost")
+    accept_invitation(ShopAccess.objects.get(shop=namesake, user=sophie))
     assert owners(namesake) == {sophie}
     assert owners(world.shop_a) == {world.keeper_a}
     assert not world.shop_a.permissions_for_user(sophie).can_edit()
@@ -131,3 +134,22 @@ def _change_page_permission_id():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page").pk
+
+
+def test_groups_left_by_shops_deleted_before_are_removed_by_the_migration(world):
+    from django.apps import apps
+
+    settle = importlib.import_module("shops.migrations.0004_settle_invitations_and_deleted_shops_groups")
+    # As deleting a shop did before: its ShopOwnership and page permissions went, its group stayed.
+    left_behind = ShopOwnership.objects.get(shop=world.shop_a).group
+    ShopOwnership.objects.filter(shop=world.shop_a).delete()
+    GroupPagePermission.objects.filter(group=left_behind).delete()
+
+    settle.remove_groups_of_deleted_shops(apps, None)
+
+    assert not Group.objects.filter(pk=left_behind.pk).exists()
+    world.keeper_a.refresh_from_db()
+    assert not world.keeper_a.is_active
+    assert ShopOwnership.objects.filter(shop=world.shop_b).exists()
+    assert world.staff_group_bethune.user_set.filter(pk=world.staff_bethune.pk).exists()
+    assert list(shops_of(world.keeper_b)) == [world.shop_b]

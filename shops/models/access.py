@@ -116,11 +116,21 @@ class ShopOwnership(models.Model):
 
 class ShopAccessQuerySet(models.QuerySet):
     def active(self):
+        """Not revoked: held, or invited and not yet accepted."""
         return self.filter(revoked_at__isnull=True)
+
+    def pending(self):
+        """Invitations sent and not yet accepted: they grant nothing."""
+        return self.active().filter(accepted_at__isnull=True)
+
+    def held(self):
+        """Accepted and not revoked: the person holds the shop."""
+        return self.active().filter(accepted_at__isnull=False)
 
 
 class ShopAccess(models.Model):
-    """A shopkeeper's access to one shop: who invited them, when they accepted, when it was revoked."""
+    """A shopkeeper's access to one shop: who invited them, when they accepted, when it was revoked.
+    Until it is accepted it is only an invitation, and grants nothing."""
 
     shop = models.ForeignKey(
         "shops.ShopPage", verbose_name=_("shop"), on_delete=models.CASCADE, related_name="accesses"
@@ -140,7 +150,7 @@ class ShopAccess(models.Model):
         related_name="+",
     )
     invited_at = models.DateTimeField(_("invited on"))
-    accepted_at = models.DateTimeField(_("password chosen on"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -164,6 +174,10 @@ class ShopAccess(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None
+
+    @property
+    def is_pending(self):
+        return self.revoked_at is None and self.accepted_at is None
 
 
 class ShopFreshness(models.Model):
