@@ -298,15 +298,21 @@ def _invite(shop, email, first_name, last_name, invited_by):
             shop=shop, user=user, invited_by=invited_by, invited_at=timezone.now()
         )
     elif access.accepted_at is None:
-        # Sent again: the new link replaces the old one.
-        access.invited_at, access.invited_by = timezone.now(), invited_by or access.invited_by
-        access.save(update_fields=["invited_at", "invited_by"])
+        _renew(access, invited_by)
     return access
+
+
+def _renew(access, invited_by):
+    """Date the invitation anew: links sent before stop working (they carry the old date)."""
+    access.invited_at, access.invited_by = timezone.now(), invited_by or access.invited_by
+    access.save(update_fields=["invited_at", "invited_by"])
 
 
 def resend_invitation(access, invited_by=None):
     """A new link for a pending invitation; the previous link stops working."""
-    return invite(access.shop, access.user.email, "", "", invited_by=invited_by)
+    _renew(access, invited_by)
+    send_invitation(access)
+    return access
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from shops.models import ShopAccess, ShopOwnership
@@ -153,3 +154,20 @@ def test_groups_left_by_shops_deleted_before_are_removed_by_the_migration(world)
     assert ShopOwnership.objects.filter(shop=world.shop_b).exists()
     assert world.staff_group_bethune.user_set.filter(pk=world.staff_bethune.pk).exists()
     assert list(shops_of(world.keeper_b)) == [world.shop_b]
+
+
+def test_accesses_held_before_invitations_needed_accepting_are_marked_accepted(world):
+    from django.apps import apps
+
+    settle = importlib.import_module("shops.migrations.0004_settle_invitations_and_deleted_shops_groups")
+    ShopAccess.objects.update(accepted_at=None)  # as the old code left those of existing accounts
+    never_joined = ShopAccess.objects.create(
+        shop=world.shop_c, user=world.keeper_a, invited_at=timezone.now()
+    )
+
+    settle.accept_accesses_already_held(apps, None)
+
+    held = ShopAccess.objects.get(shop=world.shop_a, user=world.keeper_a)
+    assert held.accepted_at == held.invited_at
+    never_joined.refresh_from_db()
+    assert never_joined.accepted_at is None
