@@ -100,16 +100,22 @@ def test_inviting_to_a_second_shop_bearing_an_existing_name_works(client, world,
 
     response = client.post(
         reverse("shopkeepers_manage", args=[namesake.pk]),
-        {"first_name": "Sophie", "last_name": "Lefebvre", "email": "sophie@exemple.localhost"},
+        {"first_name": "A", "last_name": "A", "email": world.keeper_a.email},
         HTTP_HOST=BETHUNE_HOST,
     )
 
     assert response.status_code == 302
-    sophie = User.objects.get(email="sophie@exemple.localhost")
-    accept_invitation(ShopAccess.objects.get(shop=namesake, user=sophie))
-    assert owners(namesake) == {sophie}
-    assert owners(world.shop_a) == {world.keeper_a}
-    assert not world.shop_a.permissions_for_user(sophie).can_edit()
+    accept_invitation(ShopAccess.objects.get(shop=namesake, user=world.keeper_a))
+    assert set(shops_of(world.keeper_a)) == {world.shop_a, namesake}
+    assert (
+        ShopOwnership.objects.get(shop=namesake).group != ShopOwnership.objects.get(shop=world.shop_a).group
+    )
+    other_namesake = make_shop(
+        world.bethune_index, "Fleuriste Bêta", slug="beta-bis", category=world.category
+    )
+    ensure_shop_group(other_namesake)
+    assert owners(other_namesake) == set()
+    assert owners(world.shop_b) == {world.keeper_b}
 
 
 def test_the_access_screen_lists_everyone_who_may_edit_the_shop(client, world):
