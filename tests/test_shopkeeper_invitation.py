@@ -312,3 +312,16 @@ def test_staff_cancel_a_pending_invitation(client, world, mailoutbox):
     world.keeper_b.refresh_from_db()
     assert world.keeper_b.is_active  # still holds their own shop
     assert list(shops_of(world.keeper_b)) == [world.shop_b]
+
+
+def test_a_link_sent_before_invitations_had_to_be_accepted_says_to_ask_for_a_new_one(client, world):
+    from django.core import signing
+
+    from shops.shopkeepers import INVITATION_SALT
+
+    old_token = signing.TimestampSigner(salt=INVITATION_SALT).sign_object({"u": world.keeper_a.pk, "s": "x"})
+
+    response = client.get(f"/commercants/mot-de-passe/{old_token}/", HTTP_HOST=BETHUNE_HOST)
+
+    assert response.status_code == 400
+    assert "nouvelle invitation" in response.content.decode()
