@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from home import two_factor, two_factor_views
+from home import account_email, two_factor, two_factor_views
 
 
 @hooks.register("register_admin_urls")
@@ -29,4 +29,29 @@ def renew_recovery_codes_item(request):
         "help_text": _(
             "Replace your recovery codes when you have used or lost them: the old ones stop working."
         ),
+    }
+
+
+# Changing one's e-mail address (home/account_email.py) -------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def account_email_urls():
+    return [
+        path("compte/adresse-e-mail/", account_email.change_email, name="account_email_change"),
+        path(
+            "compte/adresse-e-mail/confirmer/<str:token>/",
+            account_email.confirm_email,
+            name="account_email_confirm",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def change_email_item(request):
+    return {
+        "url": reverse("account_email_change"),
+        "label": _("Change my e-mail address"),
+        "help_text": _("Your address is %(email)s. The new one is confirmed by a link sent to it.")
+        % {"email": request.user.email or "—"},
     }

@@ -19,11 +19,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import GroupPagePermission, Site
 
-from shops import freshness
+from shops import freshness, shopkeepers
 from shops.models import ShopAccess, ShopPage
 from shops.shopkeepers import (
     account_for,
+    administrators,
     can_manage_shopkeepers,
+    editors_of,
     invite,
     is_shopkeeper,
     revoke,
@@ -49,7 +51,7 @@ class InvitationForm(forms.Form):
         label=gettext_lazy("E-mail"),
         help_text=gettext_lazy(
             "The shopkeeper receives a link to choose a password. If they already have an account "
-            "with this address, the shop is added to it."
+            "with this address, they receive a link to accept the shop, signed in with that account."
         ),
     )
 
@@ -80,16 +82,14 @@ def manage_shopkeepers(request, page_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         access = invite(shop, data["email"], data["first_name"], data["last_name"], invited_by=request.user)
-        messages.success(
-            request,
-            _("%(email)s may now edit “%(shop)s”; an e-mail has been sent.")
-            % {"email": access.user.email, "shop": shop.title},
-        )
+        _say_invitation_sent(request, access)
         return redirect("shopkeepers_manage", page_id=shop.pk)
     accesses = ShopAccess.objects.filter(shop=shop).select_related("user", "invited_by", "revoked_by")
     context = {
         "shop": shop,
         "form": form,
+        "editors": editors_of(shop),
+        "administrators": administrators().count(),
         "active": [a for a in accesses if a.revoked_at is None],
         "revoked": [a for a in accesses if a.revoked_at is not None],
         "freshness": freshness.shop_freshness(shop),
@@ -101,15 +101,36 @@ def manage_shopkeepers(request, page_id):
     return TemplateResponse(request, "shops/shopkeepers/admin/manage.html", context)
 
 
+def _say_invitation_sent(request, access):
+    values = {"email": access.user.email, "shop": access.shop.title}
+    if access.is_pending:
+        message = _("An invitation has been sent to %(email)s: they may edit “%(shop)s” once they accept it.")
+    else:
+        message = _("%(email)s may already edit “%(shop)s”; an e-mail has been sent to remind them.")
+    messages.success(request, message % values)
+
+
+@require_POST
+def resend_invitation(request, access_id):
+    """A new link for a pending invitation (the previous one stops working)."""
+    access = get_object_or_404(ShopAccess.objects.pending().select_related("shop", "user"), pk=access_id)
+    _shop_for_staff(request, access.shop_id)
+    access = shopkeepers.resend_invitation(access, invited_by=request.user)
+    _say_invitation_sent(request, access)
+    return redirect("shopkeepers_manage", page_id=access.shop_id)
+
+
 @require_POST
 def revoke_access(request, access_id):
     access = get_object_or_404(ShopAccess.objects.select_related("shop", "user"), pk=access_id)
     shop = _shop_for_staff(request, access.shop_id)
+    was_pending = access.is_pending
     revoke(access, revoked_by=request.user)
-    messages.success(
-        request,
-        _("%(email)s can no longer edit “%(shop)s”.") % {"email": access.user.email, "shop": shop.title},
-    )
+    if was_pending:
+        message = _("The invitation of %(email)s to edit “%(shop)s” is cancelled.")
+    else:
+        message = _("%(email)s can no longer edit “%(shop)s”.")
+    messages.success(request, message % {"email": access.user.email, "shop": shop.title})
     return redirect("shopkeepers_manage", page_id=shop.pk)
 
 
@@ -118,6 +139,7 @@ def register_shopkeeper_admin_urls():
     return [
         path("commerces/<int:page_id>/commercants/", manage_shopkeepers, name="shopkeepers_manage"),
         path("commerces/acces/<int:access_id>/retirer/", revoke_access, name="shopkeepers_revoke"),
+        path("commerces/acces/<int:access_id>/renvoyer/", resend_invitation, name="shopkeepers_resend"),
     ]
 
 

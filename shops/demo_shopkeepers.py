@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from home.demo import ensure_user
 from shops.models import ShopAccess, ShopFreshness, ShopkeeperSettings, ShopPage
-from shops.shopkeepers import invite
+from shops.shopkeepers import accept_invitation, invite
 
 # username, first name, last name, shop slugs it holds
 SHOPKEEPERS = {
@@ -41,9 +41,8 @@ def load(context):
         user = ensure_user(username, email, first_name, last_name)
         held = []
         for shop in shops.filter(slug__in=slugs).order_by("title"):
-            if not ShopAccess.objects.active().filter(shop=shop, user=user).exists():
-                invite(shop, email, first_name, last_name, invited_by=None, send=False)
-            ShopAccess.objects.filter(shop=shop, user=user, accepted_at__isnull=True).update(accepted_at=now)
+            if not ShopAccess.objects.held().filter(shop=shop, user=user).exists():
+                accept_invitation(invite(shop, email, first_name, last_name, invited_by=None, send=False))
             held.append(shop.title)
         context.add_account(username, f"commerçant ({', '.join(held)})", town)
 

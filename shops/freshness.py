@@ -146,7 +146,7 @@ def shop_from_token(token):
 def owners(shop):
     User = get_user_model()
     return (
-        User.objects.filter(shop_accesses__in=ShopAccess.objects.active().filter(shop=shop), is_active=True)
+        User.objects.filter(shop_accesses__in=ShopAccess.objects.held().filter(shop=shop), is_active=True)
         .exclude(email="")
         .distinct()
     )

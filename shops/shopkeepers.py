@@ -5,8 +5,9 @@ Each shop has one Wagtail group, “Boutique — <shop> (<town>)”, holding:
 - access to the admin,
 - add/choose/change image on the shop's own collection “<town> › <shop>”,
 - view/change of click & collect requests (the admin list keeps only their shops' ones).
-A shopkeeper is a user in one or several of these groups. Who was invited and when is kept
-in ShopAccess, outside the page's revisions.
+A shopkeeper is a user in one or several of these groups, once they accepted an invitation.
+Who was invited, when, and whether they accepted is kept in ShopAccess, outside the page's
+revisions. The rights belong to the page: they go when it is deleted or leaves its town.
 """
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.text import slugify
 from django.utils.translation import override
 from wagtail.models import (
@@ -107,26 +108,41 @@ def publish_at_once(site):
     return ShopkeeperSettings.for_site(site).publish_at_once
 
 
+def _free_name(name, others_named, shop):
+    """`name`, or, when other records (`others_named`) already bear it, `name` told apart by the
+    page's id: a shop's group or collection is never one found by its name (a deleted shop's)."""
+    if not others_named.exists():
+        return name
+    suffix = f" (page {shop.pk})"
+    return name[: 150 - len(suffix)] + suffix
+
+
 @transaction.atomic
 def ensure_shop_group(shop):
-    """The shop's owner group with its permissions, created or brought up to date."""
+    """The shop's owner group with its permissions, created or brought up to date.
+
+    The group is the one ShopOwnership links to this page, or a new one: a group left with the
+    same name (by a shop of the same title, deleted or elsewhere) is never reused.
+    """
     shop = shop.specific if not isinstance(shop, ShopPage) else shop
     site = shop_site(shop)
     town = town_name(site) if site else ""
     ownership = ShopOwnership.objects.filter(shop=shop).select_related("group").first()
     name = f"Boutique — {shop.title} ({town})"[:150]
     if ownership is None:
-        group, _created = Group.objects.get_or_create(name=name)
+        group = Group.objects.create(name=_free_name(name, Group.objects.filter(name=name), shop))
         ownership = ShopOwnership.objects.create(shop=shop, group=group)
     group = ownership.group
-    if group.name != name and not Group.objects.filter(name=name).exists():
-        group.name = name
+    if not group.name.startswith(name):
+        group.name = _free_name(name, Group.objects.exclude(pk=group.pk).filter(name=name), shop)
         group.save(update_fields=["name"])
     if ownership.collection is None and site is not None:
         parent = town_collection(site)
         collection_name = f"{town} › {shop.title}"
-        collection = parent.get_children().filter(name=collection_name).first()
-        ownership.collection = collection or parent.add_child(name=collection_name)
+        collection_name = _free_name(
+            collection_name, parent.get_children().filter(name=collection_name), shop
+        )
+        ownership.collection = parent.add_child(name=collection_name)
         ownership.save(update_fields=["collection"])
 
     group.permissions.add(
@@ -198,17 +214,14 @@ def ensure_town_workflow(site, staff_group=None):
 
 
 # Invitations ------------------------------------------------------------------------------
-
-
-def _password_state(user):
-    """Changes as soon as the password is set, so an invitation link works only once."""
-    return salted_hmac(INVITATION_SALT, f"{user.pk}:{user.password}:{user.last_login}").hexdigest()[:24]
-
-
-def invitation_token(user):
-    return signing.TimestampSigner(salt=INVITATION_SALT).sign_object(
-        {"u": user.pk, "s": _password_state(user)}
-    )
+#
+# An invitation is a pending ShopAccess: no group membership, no right, until the person it
+# was sent to accepts it with the link of the e-mail. A brand-new address gets an account with
+# no password, and accepts by choosing one; an address that already belongs to an account
+# accepts by opening the link signed in as that account. Each link accepts one invitation
+# only, and no longer works once used, cancelled, sent again, expired, or once the account's
+# address is no longer the one invited: so a shop's public address never hands the shop to
+# whoever put it on their account.
 
 
 class InvitationError(Exception):
@@ -217,19 +230,39 @@ class InvitationError(Exception):
         self.reason = reason  # "expired" or "invalid"
 
 
-def user_from_invitation(token):
-    """The invited user, or InvitationError("expired" | "invalid") — a used link is invalid."""
+def _invited_on(access):
+    return int(access.invited_at.timestamp() * 1_000_000)
+
+
+def invitation_token(access):
+    return signing.TimestampSigner(salt=INVITATION_SALT).sign_object(
+        {"a": access.pk, "s": access.shop_id, "e": access.user.email.lower(), "t": _invited_on(access)}
+    )
+
+
+def access_from_invitation(token):
+    """The pending invitation of this link, or InvitationError("expired" | "invalid")."""
     signer = signing.TimestampSigner(salt=INVITATION_SALT)
     try:
         data = signer.unsign_object(token, max_age=INVITATION_MAX_AGE)
+        access_id, shop_id, email, invited_on = data["a"], data["s"], data["e"], data["t"]
     except signing.SignatureExpired:
         raise InvitationError("expired") from None
-    except (signing.BadSignature, ValueError, TypeError):
+    except (signing.BadSignature, ValueError, TypeError, KeyError):
         raise InvitationError("invalid") from None
-    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or not constant_time_compare(_password_state(user), str(data.get("s", ""))):
+    access = (
+        ShopAccess.objects.pending()
+        .filter(pk=access_id, shop_id=shop_id, user__is_active=True)
+        .select_related("user", "shop")
+        .first()
+    )
+    if (
+        access is None
+        or _invited_on(access) != invited_on
+        or not constant_time_compare(access.user.email.lower(), str(email))
+    ):
         raise InvitationError("invalid")
-    return user
+    return access
 
 
 def _unique_username(email):
@@ -243,16 +276,17 @@ def _unique_username(email):
 
 
 def invite(shop, email, first_name, last_name, invited_by=None, send=True):
-    """Give this person access to the shop (account created or reused by e-mail) and e-mail them."""
+    """Invite this person to edit the shop (account created if the address has none) and e-mail
+    them the link that accepts it. Nothing is granted until they accept."""
     with transaction.atomic():
-        access = _grant(shop, email, first_name, last_name, invited_by)
+        access = _invite(shop, email, first_name, last_name, invited_by)
     if send:
         send_invitation(access)
     return access
 
 
 def account_for(email):
-    """The account an invitation to this address gives the shop to, if there is one."""
+    """The account an invitation to this address is sent to, if there is one."""
     return get_user_model().objects.filter(email__iexact=email.strip()).order_by("pk").first()
 
 
@@ -263,7 +297,7 @@ def switched_off_by_an_administrator(user):
     return user is not None and not user.is_active and user.groups.exists()
 
 
-def _grant(shop, email, first_name, last_name, invited_by):
+def _invite(shop, email, first_name, last_name, invited_by):
     User = get_user_model()
     email = email.strip()
     user = account_for(email)
@@ -274,15 +308,39 @@ def _grant(shop, email, first_name, last_name, invited_by):
         user.set_unusable_password()
         user.save()
     elif not user.is_active:
+        # Switched off by the portal, holding nothing: it must sign in to accept.
         user.is_active = True
         user.save(update_fields=["is_active"])
-    ownership = ensure_shop_group(shop)
-    user.groups.add(ownership.group)
+    ensure_shop_group(shop)
     access = ShopAccess.objects.active().filter(shop=shop, user=user).first()
     if access is None:
         access = ShopAccess.objects.create(
             shop=shop, user=user, invited_by=invited_by, invited_at=timezone.now()
         )
+    elif access.accepted_at is None:
+        _renew(access, invited_by)
+    return access
+
+
+def _renew(access, invited_by):
+    """Date the invitation anew: links sent before stop working (they carry the old date)."""
+    access.invited_at, access.invited_by = timezone.now(), invited_by or access.invited_by
+    access.save(update_fields=["invited_at", "invited_by"])
+
+
+def resend_invitation(access, invited_by=None):
+    """A new link for a pending invitation; the previous link stops working."""
+    _renew(access, invited_by)
+    send_invitation(access)
+    return access
+
+
+@transaction.atomic
+def accept_invitation(access):
+    """The invited person accepted: they now hold the shop, this one only."""
+    access.user.groups.add(ensure_shop_group(access.shop).group)
+    access.accepted_at = timezone.now()
+    access.save(update_fields=["accepted_at"])
     return access
 
 
@@ -295,15 +353,16 @@ def site_url(site, path):
 def send_invitation(access):
     user, shop = access.user, access.shop
     site = shop_site(shop)
-    if user.has_usable_password():
+    if access.accepted_at:
         link = site_url(site, reverse("wagtailadmin_login"))
     else:
-        link = site_url(site, reverse("shopkeeper_set_password", args=[invitation_token(user)]))
+        link = site_url(site, reverse("shopkeeper_invitation", args=[invitation_token(access)]))
     context = {
         "user": user,
         "shop": shop,
         "town": town_name(site) if site else "",
         "link": link,
+        "holds_it": access.accepted_at is not None,
         "has_password": user.has_usable_password(),
         "username": user.get_username(),
         "invited_by": access.invited_by,
@@ -313,10 +372,6 @@ def send_invitation(access):
         subject = render_to_string("shops/emails/shopkeeper_invitation_subject.txt", context).strip()
         body = render_to_string("shops/emails/shopkeeper_invitation.txt", context)
     send_mail(subject, body, None, [user.email])
-
-
-def accept_invitation(user):
-    ShopAccess.objects.active().filter(user=user, accepted_at__isnull=True).update(accepted_at=timezone.now())
 
 
 @transaction.atomic
@@ -331,10 +386,61 @@ def revoke(access, revoked_by=None):
     ownership = ShopOwnership.objects.filter(shop=access.shop).first()
     if ownership and not still_holds:
         user.groups.remove(ownership.group)
-    if not user.is_superuser and not user.groups.exists() and user.is_active:
+    switch_off_if_empty(user)
+    return access
+
+
+def switch_off_if_empty(user):
+    """An account left without any group (its last shop gone) no longer enters the admin."""
+    if not user.is_superuser and user.is_active and not user.groups.exists():
         user.is_active = False
         user.save(update_fields=["is_active"])
-    return access
+
+
+@transaction.atomic
+def withdraw_shop_rights(shop):
+    """Take away every right this shop page gave: its group, with the group's page and image
+    permissions, its accesses (kept as revoked), and the admin of the people left with nothing.
+    Called when the page is deleted or leaves its town; a later invitation starts afresh."""
+    ShopAccess.objects.active().filter(shop=shop).update(revoked_at=timezone.now())
+    ownership = ShopOwnership.objects.filter(shop=shop).select_related("group").first()
+    if ownership is None:
+        return
+    members = list(ownership.group.user_set.all())
+    ownership.group.delete()  # with its ShopOwnership, page and collection permissions
+    for user in members:
+        switch_off_if_empty(user)
+
+
+def editors_of(shop):
+    """Everyone who may edit this page, whatever grants it, and how: a list of (user, grants),
+    each grant a GroupPagePermission (a group's right on this page or on a page above it).
+    Wagtail lets “change” edit the page, and “add” edit the pages the person created.
+    Administrators, who may edit everything, are left out: count them with `administrators`."""
+    grants = (
+        GroupPagePermission.objects.filter(
+            page__in=shop.get_ancestors(inclusive=True),
+            permission__codename__in=["change_page", "add_page"],
+        )
+        .select_related("group", "page", "permission")
+        .order_by("-page__depth", "group__name")
+    )
+    users = {}
+    through = {}
+    for grant in grants:
+        members = grant.group.user_set.filter(is_active=True, is_superuser=False)
+        if grant.permission.codename == "add_page":
+            members = members.filter(pk=shop.owner_id)
+        for user in members:
+            users[user.pk] = user
+            ways = through.setdefault(user.pk, {})
+            ways.setdefault((grant.group_id, grant.page_id), grant)
+    people = [(user, list(through[user.pk].values())) for user in users.values()]
+    return sorted(people, key=lambda row: (row[0].get_full_name() or row[0].get_username()).lower())
+
+
+def administrators():
+    return get_user_model().objects.filter(is_active=True, is_superuser=True)
 
 
 def can_manage_shopkeepers(user, shop):

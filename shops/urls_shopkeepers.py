@@ -6,10 +6,13 @@ from . import views_shopkeepers
 
 urlpatterns = [
     path(
-        "commercants/mot-de-passe/<str:token>/",
-        views_shopkeepers.set_password,
-        name="shopkeeper_set_password",
+        "commercants/invitation/<str:token>/",
+        views_shopkeepers.invitation,
+        name="shopkeeper_invitation",
     ),
+    # Links sent before invitations had to be accepted (valid 7 days): they now say, instead of
+    # a 404, that the link no longer works and to ask for a new invitation.
+    path("commercants/mot-de-passe/<str:token>/", views_shopkeepers.invitation),
     path(
         "commercants/confirmer/<str:token>/",
         views_shopkeepers.confirm_freshness,

@@ -1,4 +1,4 @@
-"""Public pages of the shopkeepers' features: choosing a password from an invitation, and the
+"""Public pages of the shopkeepers' features: accepting an invitation, and the
 one-click “my information is still right” confirmation from a reminder e-mail.
 
 Both links carry a signed token. The confirmation page asks for a click on a button (a POST)
@@ -8,13 +8,14 @@ themselves, and that must not confirm a page nobody looked at. Confirming twice 
 
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from shops import freshness
-from shops.shopkeepers import InvitationError, accept_invitation, shops_of, user_from_invitation
+from shops.shopkeepers import InvitationError, accept_invitation, access_from_invitation
 
 # The token in the address never leaves the site: "same-origin", not "no-referrer",
 # which makes browsers send "Origin: null" with the form, and Django's CSRF check
@@ -30,22 +31,43 @@ def _with_headers(response):
 
 @never_cache
 @sensitive_post_parameters("new_password1", "new_password2")
-def set_password(request, token):
-    """The invited shopkeeper chooses a password; the link then stops working."""
+def invitation(request, token):
+    """The link of an invitation e-mail: it accepts that invitation, and that one only.
+
+    A brand-new account accepts by choosing its password (the link reached the invited
+    mailbox). An existing account accepts with a click on a button, signed in as itself: the
+    link alone, or another account, grants nothing.
+    """
     try:
-        user = user_from_invitation(token)
+        access = access_from_invitation(token)
     except InvitationError as error:
         response = render(
             request, "shops/shopkeepers/invitation_invalid.html", {"reason": error.reason}, status=400
         )
         return _with_headers(response)
-    form = SetPasswordForm(user, request.POST or None)
+    invited = access.user
+    if not invited.has_usable_password():
+        return _choose_password(request, access)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    if request.user.pk != invited.pk:
+        response = render(request, "shops/shopkeepers/invitation_other_account.html", status=403)
+        return _with_headers(response)
+    if request.method == "POST":
+        accept_invitation(access)
+        return redirect(reverse("wagtailadmin_home"))
+    return _with_headers(render(request, "shops/shopkeepers/accept.html", {"access": access}))
+
+
+def _choose_password(request, access):
+    invited = access.user
+    form = SetPasswordForm(invited, request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
-        accept_invitation(user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        accept_invitation(access)
+        login(request, invited, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(reverse("wagtailadmin_home"))
-    context = {"form": form, "invited_user": user, "shops": list(shops_of(user))}
+    context = {"form": form, "invited_user": invited, "shops": [access.shop]}
     return _with_headers(render(request, "shops/shopkeepers/set_password.html", context))
 
 

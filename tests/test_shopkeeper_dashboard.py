@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from shops.models import ClickCollectRequest, ShopPage
 from tests.conftest import BETHUNE_HOST
-from tests.factories import shopkeeper_world
+from tests.factories import give_shop, shopkeeper_world
 
 
 @pytest.fixture
@@ -47,9 +47,7 @@ def test_a_shopkeeper_lands_on_a_simple_dashboard(client, world):
 
 
 def test_a_shopkeeper_holding_two_shops_sees_both(client, world):
-    from shops.shopkeepers import invite
-
-    invite(world.shop_b, world.keeper_a.email, "", "", send=False)
+    give_shop(world.shop_b, world.keeper_a)
     client.force_login(world.keeper_a)
     html = client.get(reverse("wagtailadmin_home"), HTTP_HOST=BETHUNE_HOST).content.decode()
     assert "Boulangerie Alpha" in html and "Fleuriste Bêta" in html

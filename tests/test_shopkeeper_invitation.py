@@ -10,7 +10,7 @@ from django.urls import reverse
 from shops.models import ShopAccess
 from shops.shopkeepers import INVITATION_MAX_AGE, shops_of
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
-from tests.factories import shopkeeper_world
+from tests.factories import give_shop, shopkeeper_world
 
 User = get_user_model()
 
@@ -30,7 +30,7 @@ def invite_through_admin(client, staff, shop, email="sophie@exemple.localhost", 
 
 
 def invitation_link(mailoutbox):
-    match = re.search(r"http://\S+/commercants/mot-de-passe/\S+/", mailoutbox[-1].body)
+    match = re.search(r"http://\S+/commercants/invitation/\S+/", mailoutbox[-1].body)
     assert match, mailoutbox[-1].body
     return match.group(0).replace("http://bethune.localhost", "")
 
@@ -39,7 +39,7 @@ def test_staff_invite_a_new_shopkeeper_who_chooses_a_password(client, world, mai
     response = invite_through_admin(client, world.staff_bethune, world.shop_a)
     assert response.status_code == 302
     user = User.objects.get(email="sophie@exemple.localhost")
-    assert list(shops_of(user)) == [world.shop_a]
+    assert list(shops_of(user)) == []  # until the password is chosen
     assert not user.has_usable_password()
     assert mailoutbox[-1].subject == "Mettez à jour vous-même la page de Boulangerie Alpha"
     assert "7 jours" in mailoutbox[-1].body
@@ -66,6 +66,7 @@ def test_staff_invite_a_new_shopkeeper_who_chooses_a_password(client, world, mai
     user.refresh_from_db()
     assert user.check_password("Un-Mot-De-Passe-2026")
     assert ShopAccess.objects.get(user=user, shop=world.shop_a).accepted_at is not None
+    assert list(shops_of(user)) == [world.shop_a]
 
     client.logout()
     reused = client.get(link, HTTP_HOST=BETHUNE_HOST)
@@ -98,8 +99,9 @@ def test_a_tampered_invitation_link_is_refused(client, world, mailoutbox):
 def test_an_existing_account_is_reused_and_may_hold_several_shops(client, world, mailoutbox):
     invite_through_admin(client, world.staff_bethune, world.shop_b, email=world.keeper_a.email.upper())
     assert User.objects.filter(email__iexact=world.keeper_a.email).count() == 1
+    client.force_login(world.keeper_a)
+    client.post(accept_link(mailoutbox), HTTP_HOST=BETHUNE_HOST)
     assert set(shops_of(world.keeper_a)) == {world.shop_a, world.shop_b}
-    assert "/admin/login/" in mailoutbox[-1].body
 
 
 def test_several_shopkeepers_may_share_a_shop(client, world, mailoutbox):
@@ -142,7 +144,8 @@ def test_staff_revoke_access(client, world):
 
 
 def test_revoking_one_shop_keeps_the_others(client, world):
-    invite_through_admin(client, world.staff_bethune, world.shop_b, email=world.keeper_a.email)
+    give_shop(world.shop_b, world.keeper_a)
+    client.force_login(world.staff_bethune)
     access = ShopAccess.objects.get(user=world.keeper_a, shop=world.shop_a)
     client.post(reverse("shopkeepers_revoke", args=[access.pk]))
     world.keeper_a.refresh_from_db()
@@ -189,5 +192,136 @@ def test_a_shopkeeper_whose_last_shop_was_taken_away_may_be_invited_again(client
 
     assert response.status_code == 302
     world.keeper_a.refresh_from_db()
-    assert world.keeper_a.is_active
+    assert world.keeper_a.is_active  # so that they may sign in and accept
+    client.force_login(world.keeper_a)
+    client.post(accept_link(mailoutbox), HTTP_HOST=BETHUNE_HOST)
     assert list(shops_of(world.keeper_a)) == [world.shop_b]
+
+
+# An existing account's address: nothing until its holder accepts --------------------------
+
+
+def accept_link(mailoutbox):
+    match = re.search(r"http://\S+/commercants/invitation/\S+/", mailoutbox[-1].body)
+    assert match, mailoutbox[-1].body
+    return re.sub(r"^http://[^/]+", "", match.group(0))
+
+
+def test_an_invitation_to_an_existing_accounts_address_grants_nothing_until_accepted(
+    client, world, mailoutbox
+):
+    invite_through_admin(client, world.staff_bethune, world.shop_a, email=world.keeper_b.email)
+
+    assert list(shops_of(world.keeper_b)) == [world.shop_b]
+    assert not world.shop_a.permissions_for_user(world.keeper_b).can_edit()
+    screen = client.get(reverse("shopkeepers_manage", args=[world.shop_a.pk]), HTTP_HOST=BETHUNE_HOST)
+    assert "en attente d’acceptation" in screen.content.decode()
+    link = accept_link(mailoutbox)
+    assert mailoutbox[-1].to == [world.keeper_b.email]
+
+    client.force_login(world.keeper_b)
+    page = client.get(link, HTTP_HOST=BETHUNE_HOST)
+    assert page.status_code == 200
+    assert "Boulangerie Alpha" in page.content.decode()
+    assert list(shops_of(world.keeper_b)) == [world.shop_b]  # opening is not accepting
+
+    accepted = client.post(link, HTTP_HOST=BETHUNE_HOST)
+    assert accepted.status_code == 302
+    assert set(shops_of(world.keeper_b)) == {world.shop_a, world.shop_b}
+    assert ShopAccess.objects.get(user=world.keeper_b, shop=world.shop_a).accepted_at is not None
+    assert client.post(link, HTTP_HOST=BETHUNE_HOST).status_code == 400  # once only
+
+
+def test_an_invitation_cannot_be_accepted_from_another_account(client, world, mailoutbox):
+    invite_through_admin(client, world.staff_bethune, world.shop_a, email=world.keeper_b.email)
+    link = accept_link(mailoutbox)
+
+    client.force_login(world.keeper_c)
+    assert client.get(link, HTTP_HOST=BETHUNE_HOST).status_code == 403
+    assert client.post(link, HTTP_HOST=BETHUNE_HOST).status_code == 403
+
+    assert list(shops_of(world.keeper_c)) == [world.shop_c]
+    assert world.shop_a not in shops_of(world.keeper_b)
+
+
+def test_an_invitation_opened_signed_out_asks_to_sign_in_first(client, world, mailoutbox):
+    invite_through_admin(client, world.staff_bethune, world.shop_a, email=world.keeper_b.email)
+    link = accept_link(mailoutbox)
+    client.logout()
+
+    response = client.post(link, HTTP_HOST=BETHUNE_HOST)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert world.shop_a not in shops_of(world.keeper_b)
+
+
+def test_an_invitation_no_longer_works_once_the_account_changed_its_address(client, world, mailoutbox):
+    invite_through_admin(client, world.staff_bethune, world.shop_a, email=world.keeper_b.email)
+    link = accept_link(mailoutbox)
+    world.keeper_b.email = "ailleurs@exemple.localhost"
+    world.keeper_b.save()
+
+    client.force_login(world.keeper_b)
+    assert client.post(link, HTTP_HOST=BETHUNE_HOST).status_code == 400
+    assert world.shop_a not in shops_of(world.keeper_b)
+
+
+def test_choosing_a_password_grants_only_the_shop_of_that_invitation(client, world, mailoutbox):
+    invite_through_admin(client, world.staff_bethune, world.shop_a)
+    first_link = invitation_link(mailoutbox)
+    invite_through_admin(client, world.staff_bethune, world.shop_b)
+    client.logout()
+
+    client.post(
+        first_link,
+        {"new_password1": "Un-Mot-De-Passe-2026", "new_password2": "Un-Mot-De-Passe-2026"},
+        HTTP_HOST=BETHUNE_HOST,
+    )
+
+    sophie = User.objects.get(email="sophie@exemple.localhost")
+    assert list(shops_of(sophie)) == [world.shop_a]
+    assert ShopAccess.objects.get(user=sophie, shop=world.shop_b).accepted_at is None
+
+
+def test_staff_resend_a_pending_invitation_and_the_old_link_stops_working(client, world, mailoutbox):
+    invite_through_admin(client, world.staff_bethune, world.shop_a, email=world.keeper_b.email)
+    old_link = accept_link(mailoutbox)
+    access = ShopAccess.objects.get(user=world.keeper_b, shop=world.shop_a)
+
+    response = client.post(reverse("shopkeepers_resend", args=[access.pk]), HTTP_HOST=BETHUNE_HOST)
+
+    assert response.status_code == 302
+    assert len(mailoutbox) == 2 and mailoutbox[-1].to == [world.keeper_b.email]
+    new_link = accept_link(mailoutbox)
+    client.force_login(world.keeper_b)
+    assert client.post(old_link, HTTP_HOST=BETHUNE_HOST).status_code == 400
+    assert client.post(new_link, HTTP_HOST=BETHUNE_HOST).status_code == 302
+    assert world.shop_a in shops_of(world.keeper_b)
+
+
+def test_staff_cancel_a_pending_invitation(client, world, mailoutbox):
+    invite_through_admin(client, world.staff_bethune, world.shop_a, email=world.keeper_b.email)
+    link = accept_link(mailoutbox)
+    access = ShopAccess.objects.get(user=world.keeper_b, shop=world.shop_a)
+
+    client.post(reverse("shopkeepers_revoke", args=[access.pk]), HTTP_HOST=BETHUNE_HOST)
+
+    client.force_login(world.keeper_b)
+    assert client.post(link, HTTP_HOST=BETHUNE_HOST).status_code == 400
+    world.keeper_b.refresh_from_db()
+    assert world.keeper_b.is_active  # still holds their own shop
+    assert list(shops_of(world.keeper_b)) == [world.shop_b]
+
+
+def test_a_link_sent_before_invitations_had_to_be_accepted_says_to_ask_for_a_new_one(client, world):
+    from django.core import signing
+
+    from shops.shopkeepers import INVITATION_SALT
+
+    old_token = signing.TimestampSigner(salt=INVITATION_SALT).sign_object({"u": world.keeper_a.pk, "s": "x"})
+
+    response = client.get(f"/commercants/mot-de-passe/{old_token}/", HTTP_HOST=BETHUNE_HOST)
+
+    assert response.status_code == 400
+    assert "nouvelle invitation" in response.content.decode()

@@ -308,6 +308,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Proximité"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False
+# “Mon compte” changes the e-mail address only through home/account_email.py: current password,
+# then a link opened from the new address. Wagtail's own field would change it at once.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "home.search_backend",

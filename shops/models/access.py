@@ -7,13 +7,14 @@ by whom and when, and are never part of the page's revisions.
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import PagePermissionTester
 from wagtail.models.panels import PanelPlaceholder
+from wagtail.signals import post_page_move
 
 # Given to town staff groups: the fields of a shop page only the town's team sets
 # (category, coordinates, SIRET, address of the page, SEO, publishing schedule).
@@ -162,11 +163,21 @@ class ShopOwnership(models.Model):
 
 class ShopAccessQuerySet(models.QuerySet):
     def active(self):
+        """Not revoked: held, or invited and not yet accepted."""
         return self.filter(revoked_at__isnull=True)
+
+    def pending(self):
+        """Invitations sent and not yet accepted: they grant nothing."""
+        return self.active().filter(accepted_at__isnull=True)
+
+    def held(self):
+        """Accepted and not revoked: the person holds the shop."""
+        return self.active().filter(accepted_at__isnull=False)
 
 
 class ShopAccess(models.Model):
-    """A shopkeeper's access to one shop: who invited them, when they accepted, when it was revoked."""
+    """A shopkeeper's access to one shop: who invited them, when they accepted, when it was revoked.
+    Until it is accepted it is only an invitation, and grants nothing."""
 
     shop = models.ForeignKey(
         "shops.ShopPage", verbose_name=_("shop"), on_delete=models.CASCADE, related_name="accesses"
@@ -186,7 +197,7 @@ class ShopAccess(models.Model):
         related_name="+",
     )
     invited_at = models.DateTimeField(_("invited on"))
-    accepted_at = models.DateTimeField(_("password chosen on"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -210,6 +221,10 @@ class ShopAccess(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None
+
+    @property
+    def is_pending(self):
+        return self.revoked_at is None and self.accepted_at is None
 
 
 class ShopFreshness(models.Model):
@@ -245,3 +260,26 @@ def apply_moderation_setting(sender, instance, **kwargs):
 
     if instance.site_id:
         apply_moderation(instance.site)
+
+
+@receiver(pre_delete, sender="shops.ShopPage")
+def withdraw_rights_of_deleted_shop(sender, instance, **kwargs):
+    """Before the page goes (and its ShopOwnership with it), take its group and rights away, so
+    nothing is left for a later shop of the same name to inherit."""
+    from shops.shopkeepers import withdraw_shop_rights
+
+    withdraw_shop_rights(instance)
+
+
+@receiver(post_page_move)
+def withdraw_rights_of_shops_leaving_their_town(
+    sender, instance, parent_page_before, parent_page_after, **kwargs
+):
+    """A shop page moved to another town is no longer its shopkeepers' nor its former town's to give."""
+    from shops.models import ShopPage
+    from shops.shopkeepers import shop_site, withdraw_shop_rights
+
+    if shop_site(parent_page_before) == shop_site(parent_page_after):
+        return
+    for shop in ShopPage.objects.descendant_of(instance, inclusive=True):
+        withdraw_shop_rights(shop)

@@ -112,7 +112,7 @@ def test_shopkeeper_change_is_approved_then_public(portal, page, tmp_path):
 
 
 def test_the_invitation_and_confirmation_pages_are_accessible(portal, page):
-    page.goto(portal.url("/commercants/mot-de-passe/lien-invalide/"))
+    page.goto(portal.url("/commercants/invitation/lien-invalide/"))
     expect(page.locator("h1")).to_have_text("Ce lien ne fonctionne plus")
     assert_no_axe_violations(page)
     page.goto(portal.url("/commercants/confirmer/lien-invalide/"))

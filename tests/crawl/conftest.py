@@ -25,27 +25,29 @@ EXTRA_PATHS = [
     "/recherche/?q=",
     "/recherche/?q=march%C3%A9",
     "/recherche/?q=zzzzzz",
-    "/commercants/mot-de-passe/jeton-perime/",
+    "/commercants/invitation/jeton-perime/",
     "/commercants/confirmer/jeton-perime/",
     "/ateliers/photos-produits-smartphone/annulation/?jeton=perime",
     "/coup-de-pouce/demander/merci/",
     "/coup-de-pouce/devenir-volontaire/merci/",
 ]
-# The links e-mails carry: a shopkeeper's invitation to choose a password and the
+# The links e-mails carry: an invitation of a new shopkeeper, who chooses a password, and the
 # "my page is still right" confirmation, one per town, with fresh tokens.
 EMAIL_LINKS = """
 from django.contrib.auth.models import User
 from django.urls import reverse
 from shops.freshness import confirmation_token
-from shops.shopkeepers import invitation_token, shops_of
+from shops.shopkeepers import invitation_token, invite, shops_of
 for name in ("commercant-bethune", "commercant-beauvais"):
     user = User.objects.get(username=name)
-    print(reverse("shopkeeper_set_password", args=[invitation_token(user)]))
-    print(reverse("shop_freshness_confirm", args=[confirmation_token(shops_of(user).first(), user)]))
+    shop = shops_of(user).first()
+    access = invite(shop, f"nouveau-{name}@exemple.localhost", "Camille", "Martin", send=False)
+    print(reverse("shopkeeper_invitation", args=[invitation_token(access)]))
+    print(reverse("shop_freshness_confirm", args=[confirmation_token(shop, user)]))
 """
 EXPECTED_ERRORS = {
     "/page-inconnue/": 404,
-    "/commercants/mot-de-passe/jeton-perime/": 400,
+    "/commercants/invitation/jeton-perime/": 400,
     "/commercants/confirmer/jeton-perime/": 400,
     "/ateliers/photos-produits-smartphone/annulation/": 400,
 }

@@ -23,7 +23,7 @@ from .programme import (
     programme_staff,
     volunteer_account,
 )
-from .shopkeepers import make_shopkeeper, make_staff, shopkeeper_world
+from .shopkeepers import give_shop, make_shopkeeper, make_staff, shopkeeper_world
 from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "VolunteerFactory",
     "WorkshopIndexPageFactory",
     "WorkshopPageFactory",
+    "give_shop",
     "make_shop",
     "make_shopkeeper",
     "make_staff",

@@ -9,7 +9,7 @@ from wagtail.models import Site
 from home import town_staff
 from shops.admin_click_collect import grant_staff_permissions as grant_click_collect_permissions
 from shops.models import ShopOwnership
-from shops.shopkeepers import ensure_town_workflow, grant_staff_permissions, invite
+from shops.shopkeepers import accept_invitation, ensure_town_workflow, grant_staff_permissions, invite
 
 from .home import UserFactory
 from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
@@ -26,14 +26,19 @@ def make_staff(site, home_page, username):
 
 
 def make_shopkeeper(shop, username, *, password=True):
-    """A shopkeeper who holds `shop` (invited without e-mail) with a known password."""
+    """A shopkeeper who holds `shop` (invited without e-mail, accepted) with a known password."""
     user = UserFactory(username=username)
-    invite(shop, user.email, user.first_name, user.last_name, send=False)
+    give_shop(shop, user)
     user.refresh_from_db()
     if password:
         user.set_password("motdepasse-de-test")
         user.save()
     return user
+
+
+def give_shop(shop, user):
+    """`user` invited to `shop` (without e-mail) and accepting at once: they hold it."""
+    return accept_invitation(invite(shop, user.email, user.first_name, user.last_name, send=False))
 
 
 def shopkeeper_world(towns, *, workflow=True):
