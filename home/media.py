@@ -18,7 +18,6 @@ from django.views.static import serve
 from wagtail.documents import get_document_model
 from wagtail.models import UploadedFile
 
-
 # Wagtail's AbstractImage.get_upload_to() stores originals there (a method, not a field setting).
 IMAGE_ORIGINALS_FOLDER = "original_images"
 
