@@ -96,9 +96,18 @@ def test_a_visitor_registers_to_a_workshop_and_receives_the_calendar_file(portal
     page.get_by_label("Votre commerce").fill("Librairie du Beffroi")
     page.get_by_label("J'accepte que la mairie conserve ces informations").check()
     page.get_by_role("button", name="S'inscrire").click()
+    expect(page.get_by_role("status")).to_contain_text("ouvrez le lien que nous venons d'envoyer")
+    mails = [m for m in portal.sent_emails() if "claire.navigateur@exemple.fr" in m["To"]]
+    assert len(mails) == 1
+    assert "text/calendar" not in [part.get_content_type() for part in mails[0].walk()]
+
+    # The seat is confirmed from the e-mailed link, as the person would: open it, then the button.
+    body = next(part for part in mails[0].walk() if part.get_content_type() == "text/plain")
+    page.goto(re.search(r"https?://\S+", body.get_payload(decode=True).decode()).group(0))  # the first link
+    page.get_by_role("button", name="Oui, je confirme mon inscription").click()
     expect(page.get_by_role("status")).to_contain_text("Vous êtes inscrit.")
     mails = [m for m in portal.sent_emails() if "claire.navigateur@exemple.fr" in m["To"]]
-    assert mails
+    assert len(mails) == 2
     assert str(make_header(decode_header(mails[-1]["Subject"]))).strip().startswith("Votre inscription")
     parts = [part.get_content_type() for part in mails[-1].walk()]
     assert "text/calendar" in parts
