@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from home import admin_lists
 from learning import admin_views
 from learning.access import staff_site_ids
 from learning.models import GuideFeedback, Registration, Topic, WorkshopPage
@@ -79,6 +81,7 @@ class GuideFilter(SimpleListFilter):
 
 class RegistrationAdmin(ModelAdmin):
     model = Registration
+    index_view_class = admin_lists.IndexView
     menu_label = _("Registrations")
     menu_icon = "group"
     permission_helper_class = TownRecordPermissionHelper
@@ -125,10 +128,13 @@ class RegistrationAdmin(ModelAdmin):
 
 class GuideFeedbackAdmin(ModelAdmin):
     model = GuideFeedback
+    index_view_class = admin_lists.IndexView
     menu_label = _("Guide feedback")
     menu_icon = "comment"
     permission_helper_class = TownRecordPermissionHelper
-    list_display = ["guide", "helpful", "comment", "created_at"]
+    # The answer in words: a plain boolean column draws Django admin's icons, static files this
+    # project does not ship (production's manifest storage then fails the whole list).
+    list_display = ["guide", "answer", "comment", "created_at"]
     list_filter = [GuideFilter, "helpful"]
     search_fields = ["comment"]
     list_export = ["guide", "helpful", "comment", "created_at"]
@@ -142,6 +148,10 @@ class GuideFeedbackAdmin(ModelAdmin):
             .filter(site_id__in=staff_site_ids(request.user))
             .select_related("guide")
         )
+
+    @admin.display(description=_("helpful"), ordering="helpful")
+    def answer(self, feedback):
+        return _("Yes") if feedback.helpful else _("No")
 
 
 class LearningGroup(ModelAdminGroup):

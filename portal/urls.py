@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 
 urlpatterns = [
+    # Wagtail 7.4 reads revision 0 as “not reverting” and then fails on the missing revision.
+    path("admin/pages/<int:page_id>/revisions/0/revert/", home_views.no_such_revision),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),

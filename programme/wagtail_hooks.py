@@ -12,6 +12,8 @@ from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, EditView, HistoryView
 
+from home import admin_lists
+
 from . import access, views
 from .admin_forms import CoachingSessionAdminForm, HelpRequestAdminForm, VolunteerAdminForm
 from .admin_helpers import (
@@ -157,6 +159,7 @@ class SessionCreateView(CreateView):
 
 class VolunteerAdmin(ModelAdmin):
     model = Volunteer
+    index_view_class = admin_lists.IndexView
     menu_label = _("Volunteers")
     menu_icon = "group"
     permission_helper_class = VolunteerPermissionHelper
@@ -203,6 +206,7 @@ class VolunteerAdmin(ModelAdmin):
 
 class HelpRequestAdmin(ModelAdmin):
     model = HelpRequest
+    index_view_class = admin_lists.IndexView
     menu_label = _("Help requests")
     menu_icon = "help"
     permission_helper_class = HelpRequestPermissionHelper
@@ -266,6 +270,7 @@ class HelpRequestAdmin(ModelAdmin):
 
 class CoachingSessionAdmin(ModelAdmin):
     model = CoachingSession
+    index_view_class = admin_lists.IndexView
     menu_label = _("Sessions")
     menu_icon = "date"
     permission_helper_class = CoachingSessionPermissionHelper

@@ -12,6 +12,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView
 
+from home import admin_lists
+
 from .click_collect import send_status_email
 from .models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
 from .models.click_collect import editable_page_paths, editable_pages_filter
@@ -105,6 +107,7 @@ class ClickCollectEditView(EditView):
 
 class ClickCollectRequestAdmin(ModelAdmin):
     model = ClickCollectRequest
+    index_view_class = admin_lists.IndexView
     menu_label = gettext_lazy("Click & collect requests")
     menu_icon = "list-ul"
     menu_order = 220
