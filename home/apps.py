@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Town portal")
 
     def ready(self):
-        from home import page_cache_signals, renditions
+        from home import page_cache_signals, renditions, stream_forms
 
         page_cache_signals.connect()
         renditions.connect_signals()
+        stream_forms.register()
