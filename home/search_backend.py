@@ -17,7 +17,6 @@ image library's usage count: that check is left out.
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.query import MATCH_NONE
 
 from home.search_words import words
@@ -29,7 +28,7 @@ class TypedTextReader:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         if isinstance(query, str):
             query = " ".join(words(query)) or MATCH_NONE
-        if isinstance(self, SQLiteSearchBackend):
+        if connection.vendor == "sqlite":
             # modelsearch's SQLite index keeps all of a model's text in the same columns: a search
             # restricted to some fields (a snippet list's `search_fields`) would name columns that
             # do not exist. It looks through all the model's indexed text instead.
