@@ -457,3 +457,23 @@ def test_a_shopkeeper_sending_a_malformed_streamfield_is_not_answered_500(client
     for fields in MALFORMED_STREAMS:
         response = client.post(url, {**data, **fields}, HTTP_HOST=BETHUNE_HOST)
         assert response.status_code < 500, fields
+
+
+def test_what_cannot_be_read_is_explained_in_french(client, world):
+    """A NUL or an overflowing number: a 400 page that says why; an unknown list filter: the whole list."""
+    client.defaults["HTTP_HOST"] = BETHUNE_HOST
+    response = client.get("/recherche/", {"q": NUL})
+    assert response.status_code == 400
+    assert "L’adresse contient un caractère illisible." in response.content.decode()
+    response = client.get(f"/reserver/{HUGE}/")
+    assert response.status_code == 400
+    assert "L’adresse contient un nombre beaucoup trop grand." in response.content.decode()
+
+    client.force_login(world.roles["staff"])
+    response = client.get("/admin/shops/clickcollectrequest/", {"created_at__gte": "demain"}, follow=True)
+    assert response.redirect_chain == [("/admin/shops/clickcollectrequest/", 302)]
+    html = response.content.decode()
+    assert (
+        "Cette liste ne peut pas être filtrée ou cherchée de cette façon : voici la liste complète." in html
+    )
+    assert "Paul" in html
