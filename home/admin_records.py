@@ -42,7 +42,8 @@ def records_in_reach(model, request):
 class RecordAdmin(ModelAdmin):
     """A modeladmin whose every screen of one record looks the record up in `get_queryset(request)`."""
 
-    index_view_class = SafeExportIndexView  # its CSV export never hands out a formula
+    # The list survives odd parameters (home/admin_lists.py); its CSV never hands out a formula.
+    index_view_class = SafeExportIndexView
     history_view_class = RecordHistoryView
 
     def __init__(self, parent=None):

@@ -7,10 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Town portal")
 
     def ready(self):
-        from home import image_files, image_metadata, page_cache_signals, renditions
+        from home import image_files, image_metadata, page_cache_signals, renditions, stream_forms
 
         page_cache_signals.connect()
         renditions.connect_signals()
         # A new image file is renamed at random, then cleaned of its metadata under that name.
         image_files.connect_signals()
         image_metadata.connect_signals()
+        stream_forms.register()

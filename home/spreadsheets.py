@@ -9,7 +9,7 @@ a number typed as text in a free field (“-5”) is text, and is quoted like an
 character alone is no formula: the admin's “-” for an empty value stays as it is.
 """
 
-from wagtail_modeladmin.views import IndexView as ModelAdminIndexView
+from home.admin_lists import IndexView as RecordIndexView
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,5 +32,5 @@ class SafeCsvExportMixin:
         return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
 
-class SafeExportIndexView(SafeCsvExportMixin, ModelAdminIndexView):
+class SafeExportIndexView(SafeCsvExportMixin, RecordIndexView):
     """The list of a wagtail-modeladmin record, whose CSV export is safe to open in a spreadsheet."""

@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
 from django.utils import timezone
@@ -124,7 +125,9 @@ class GuideFeedbackAdmin(RecordAdmin):
     menu_label = _("Guide feedback")
     menu_icon = "comment"
     permission_helper_class = TownRecordPermissionHelper
-    list_display = ["guide", "helpful", "comment", "created_at"]
+    # The answer in words: a plain boolean column draws Django admin's icons, static files this
+    # project does not ship (production's manifest storage then fails the whole list).
+    list_display = ["guide", "answer", "comment", "created_at"]
     list_filter = [GuideFilter, "helpful"]
     search_fields = ["comment"]
     list_export = ["guide", "helpful", "comment", "created_at"]
@@ -138,6 +141,10 @@ class GuideFeedbackAdmin(RecordAdmin):
             .filter(site_id__in=staff_site_ids(request.user))
             .select_related("guide")
         )
+
+    @admin.display(description=_("helpful"), ordering="helpful")
+    def answer(self, feedback):
+        return _("Yes") if feedback.helpful else _("No")
 
 
 class LearningGroup(ModelAdminGroup):

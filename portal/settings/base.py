@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the caches and the views: a NUL in the address or a 64-bit overflow gets a 400.
+    "home.bad_input.BadInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Early: a cached page for an anonymous visitor is served before anything reads the database.
     "home.page_cache.PageCacheMiddleware",
