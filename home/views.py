@@ -68,7 +68,8 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def no_such_revision(request, page_id):
+def not_found(request, **kwargs):
+    """An admin address Wagtail answers with a 500 (see portal/urls.py): nothing to see here."""
     raise Http404
 
 

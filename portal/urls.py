@@ -18,7 +18,10 @@ urlpatterns = [
     # Wagtail's reports kept to the person's own town: in front of Wagtail's own (home/admin_reports.py).
     path("admin/reports/", include(admin_reports)),
     # Wagtail 7.4 reads revision 0 as “not reverting” and then fails on the missing revision.
-    path("admin/pages/<int:page_id>/revisions/0/revert/", home_views.no_such_revision),
+    path("admin/pages/<int:page_id>/revisions/0/revert/", home_views.not_found),
+    # Wagtail's deliberate error, for checking error reports, answers 500 to anyone with admin
+    # access, shopkeepers included: no address of the portal fails on purpose.
+    path("admin/failwhale/", home_views.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
