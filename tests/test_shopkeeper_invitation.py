@@ -41,7 +41,7 @@ def test_staff_invite_a_new_shopkeeper_who_chooses_a_password(client, world, mai
     user = User.objects.get(email="sophie@exemple.localhost")
     assert list(shops_of(user)) == []  # until the password is chosen
     assert not user.has_usable_password()
-    assert mailoutbox[-1].subject == "Mettez à jour vous-même la page de Boulangerie Alpha"
+    assert mailoutbox[-1].subject == "Mettez à jour vous-même la page « Boulangerie Alpha »"
     assert "7 jours" in mailoutbox[-1].body
 
     link = invitation_link(mailoutbox)
