@@ -30,7 +30,7 @@ EMAIL_CHANGE_MAX_AGE = 2 * 24 * 3600  # seconds: the link works for two days
 class EmailChangeError(Exception):
     def __init__(self, reason):
         super().__init__(reason)
-        self.reason = reason  # "expired", "invalid" or "other_account"
+        self.reason = reason  # "expired", "invalid", "done" or "other_account"
 
 
 def _account_state(user):
@@ -59,7 +59,8 @@ def new_email_from(token, user):
     if user_id != user.pk:
         raise EmailChangeError("other_account")
     if not constant_time_compare(_account_state(user), str(state)):
-        raise EmailChangeError("invalid")
+        # Opened again once it has done its work: say so, rather than “nothing has changed”.
+        raise EmailChangeError("done" if user.email.lower() == str(new_email).lower() else "invalid")
     return new_email
 
 
@@ -158,7 +159,7 @@ def confirm_email(request, token):
         new_email = new_email_from(token, user)
     except EmailChangeError as error:
         context["reason"] = error.reason
-        status = 403 if error.reason == "other_account" else 400
+        status = {"other_account": 403, "done": 200}.get(error.reason, 400)
         return TemplateResponse(request, "home/account_email/invalid.html", context, status=status)
     if request.method == "POST":
         if used_by_another_account(user, new_email):

@@ -137,7 +137,7 @@ def enrol(request):
                 request, "home/two_factor/recovery_codes.html", {"codes": codes, "next": _next_url(request)}
             )
     qr_code = segno.make(device.config_url, error="m").svg_inline(
-        scale=5, border=2, title=_("QR code to scan")
+        scale=5, border=2, omitsize=True, title=_("QR code to scan")
     )
     return TemplateResponse(
         request,

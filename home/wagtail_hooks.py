@@ -1,8 +1,16 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from home import account_email, two_factor, two_factor_views
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Small fixes to Wagtail's own screens (static/css/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("register_admin_urls")

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
@@ -123,6 +123,9 @@ class ClickCollectRequestAdmin(RecordAdmin):
         "status_display",
     )
     list_filter = ("status", ShopListFilter, "created_at")
+    # The date filter's first choice comes from django.contrib.admin, whose French catalogue is
+    # not loaded (the app is not installed): without this entry it read “Any date”.
+    gettext_noop("Any date")
     search_fields = ("contact_name", "contact_email", "contact_phone", "message", "shop__title")
     list_export = (
         "reference",

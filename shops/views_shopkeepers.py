@@ -6,11 +6,13 @@ rather than confirming on opening: e-mail programs and antivirus scanners open l
 themselves, and that must not confirm a page nobody looked at. Confirming twice is harmless.
 """
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -49,14 +51,25 @@ def invitation(request, token):
     if not invited.has_usable_password():
         return _choose_password(request, access)
     if not request.user.is_authenticated:
+        # Said on the sign-in page, which otherwise tells nothing of the invitation.
+        messages.info(
+            request,
+            _("To accept the invitation to edit “%(shop)s”, sign in with your account.")
+            % {"shop": access.shop.title},
+        )
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     if request.user.pk != invited.pk:
         response = render(request, "shops/shopkeepers/invitation_other_account.html", status=403)
         return _with_headers(response)
     if request.method == "POST":
         accept_invitation(access)
+        _say_accepted(request, access)
         return redirect(reverse("wagtailadmin_home"))
     return _with_headers(render(request, "shops/shopkeepers/accept.html", {"access": access}))
+
+
+def _say_accepted(request, access):
+    messages.success(request, _("Welcome! You may now edit “%(shop)s”.") % {"shop": access.shop.title})
 
 
 def _choose_password(request, access):
@@ -66,6 +79,7 @@ def _choose_password(request, access):
         form.save()
         accept_invitation(access)
         login(request, invited, backend="django.contrib.auth.backends.ModelBackend")
+        _say_accepted(request, access)
         return redirect(reverse("wagtailadmin_home"))
     context = {"form": form, "invited_user": invited, "shops": [access.shop]}
     return _with_headers(render(request, "shops/shopkeepers/set_password.html", context))

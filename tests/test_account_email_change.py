@@ -123,6 +123,19 @@ def test_a_used_link_is_refused(client, keeper, mailoutbox):
     assert keeper.email == "encore-une-autre@exemple.localhost"
 
 
+def test_a_link_opened_again_after_the_change_says_it_is_done(client, keeper, mailoutbox):
+    ask_for_change(client)
+    link = confirmation_link(mailoutbox)
+    client.post(link, HTTP_HOST=BETHUNE_HOST)
+
+    page = client.get(link, HTTP_HOST=BETHUNE_HOST)
+    html = page.content.decode()
+
+    assert page.status_code == 200
+    assert f"Ce lien a déjà servi : votre adresse est maintenant {NEW_ADDRESS}." in html
+    assert "n’a pas changé" not in html
+
+
 def test_an_expired_link_is_refused(client, keeper, mailoutbox, monkeypatch):
     old_address = keeper.email
     ask_for_change(client)

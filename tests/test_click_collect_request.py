@@ -114,7 +114,7 @@ def test_a_request_is_saved_and_the_shop_the_town_and_the_visitor_get_an_email(c
     ]
     to_shop, to_staff, receipt = mailoutbox
     assert "Nouvelle demande de click & collect" in to_shop.subject
-    assert "2 × Baguette tradition (1.20 €)" in to_shop.body
+    assert "2 × Baguette tradition (1,20\u00a0€)" in to_shop.body
     assert "Bien cuite s'il vous plaît" in to_shop.body
     assert "jeanne@exemple.localhost" in to_shop.body
     assert to_shop.reply_to == ["jeanne@exemple.localhost"]

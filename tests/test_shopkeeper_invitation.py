@@ -41,7 +41,7 @@ def test_staff_invite_a_new_shopkeeper_who_chooses_a_password(client, world, mai
     user = User.objects.get(email="sophie@exemple.localhost")
     assert list(shops_of(user)) == []  # until the password is chosen
     assert not user.has_usable_password()
-    assert mailoutbox[-1].subject == "Mettez à jour vous-même la page de Boulangerie Alpha"
+    assert mailoutbox[-1].subject == "Mettez à jour vous-même la page « Boulangerie Alpha »"
     assert "7 jours" in mailoutbox[-1].body
 
     link = invitation_link(mailoutbox)
@@ -225,8 +225,8 @@ def test_an_invitation_to_an_existing_accounts_address_grants_nothing_until_acce
     assert "Boulangerie Alpha" in page.content.decode()
     assert list(shops_of(world.keeper_b)) == [world.shop_b]  # opening is not accepting
 
-    accepted = client.post(link, HTTP_HOST=BETHUNE_HOST)
-    assert accepted.status_code == 302
+    accepted = client.post(link, HTTP_HOST=BETHUNE_HOST, follow=True)
+    assert "Bienvenue ! Vous pouvez maintenant modifier « Boulangerie Alpha »." in accepted.content.decode()
     assert set(shops_of(world.keeper_b)) == {world.shop_a, world.shop_b}
     assert ShopAccess.objects.get(user=world.keeper_b, shop=world.shop_a).accepted_at is not None
     assert client.post(link, HTTP_HOST=BETHUNE_HOST).status_code == 400  # once only
@@ -254,6 +254,8 @@ def test_an_invitation_opened_signed_out_asks_to_sign_in_first(client, world, ma
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
     assert world.shop_a not in shops_of(world.keeper_b)
+    sign_in = client.get(response["Location"], HTTP_HOST=BETHUNE_HOST).content.decode()
+    assert "Pour accepter l’invitation à modifier « Boulangerie Alpha », connectez-vous" in sign_in
 
 
 def test_an_invitation_no_longer_works_once_the_account_changed_its_address(client, world, mailoutbox):

@@ -53,7 +53,7 @@ def test_a_visitor_registers_confirms_by_email_and_gets_a_calendar_file(client, 
     assert to_confirm.attachments == [] and "annulation" not in to_confirm.body
 
     html = confirm_by_email(client, to_confirm, BETHUNE_HOST).content.decode()
-    assert "Vous êtes inscrit. À bientôt à l&#x27;atelier !" in html
+    assert "Votre inscription est confirmée. À bientôt à l&#x27;atelier !" in html
     registration.refresh_from_db()
     assert registration.status == "confirmed" and registration.confirmed_at is not None
     message = mailoutbox[1]

@@ -21,7 +21,7 @@ class HelpRequest(models.Model):
         ASSIGNED = "assigned", _("Assigned")
         SCHEDULED = "scheduled", _("Scheduled")
         DONE = "done", _("Done")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("help request status", "Closed")
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name=_("town"), on_delete=models.CASCADE, related_name="help_requests"

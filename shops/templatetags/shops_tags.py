@@ -1,4 +1,5 @@
 import json
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -15,9 +16,15 @@ SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.filter
 def euros(value):
-    """12.5 -> "12,50 €" (French format, non-breaking spaces)."""
+    """12.5 -> "12,50 €" (French format, non-breaking spaces).
+
+    Also takes the text a click & collect request stores for each price ("1.30")."""
     if value is None or value == "":
         return ""
+    try:
+        value = Decimal(str(value))
+    except InvalidOperation:
+        return value
     whole, cents = f"{value:,.2f}".split(".")
     whole = whole.replace(",", "\u202f")
     return f"{whole},{cents}\u00a0€"
