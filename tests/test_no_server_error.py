@@ -26,6 +26,7 @@ from django.apps import apps
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import StaticFilesStorage
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
@@ -463,8 +464,11 @@ def test_what_cannot_be_read_is_explained_in_french(client, world):
     assert response.status_code == 400
     assert "L’adresse contient un caractère illisible." in response.content.decode()
     response = client.get(f"/reserver/{HUGE}/")
-    assert response.status_code == 400
-    assert "L’adresse contient un nombre beaucoup trop grand." in response.content.decode()
+    if connection.vendor == "sqlite":  # SQLite cannot hold the number: the middleware says so
+        assert response.status_code == 400
+        assert "L’adresse contient un nombre beaucoup trop grand." in response.content.decode()
+    else:  # PostgreSQL compares it and finds no such request
+        assert response.status_code == 404
 
     client.force_login(world.roles["staff"])
     response = client.get("/admin/shops/clickcollectrequest/", {"created_at__gte": "demain"}, follow=True)
