@@ -120,11 +120,23 @@ def resend_invitation(request, access_id):
     return redirect("shopkeepers_manage", page_id=access.shop_id)
 
 
-@require_POST
 def revoke_access(request, access_id):
-    access = get_object_or_404(ShopAccess.objects.select_related("shop", "user"), pk=access_id)
+    """Take a shop away from someone, or cancel their invitation, after a confirmation page:
+    one tap too many in the list must not cut a shopkeeper off their page."""
+    access = get_object_or_404(ShopAccess.objects.active().select_related("shop", "user"), pk=access_id)
     shop = _shop_for_staff(request, access.shop_id)
     was_pending = access.is_pending
+    if request.method != "POST":
+        title = _("Cancel the invitation") if was_pending else _("Revoke access")
+        context = {
+            "access": access,
+            "shop": shop,
+            "page_title": title,
+            "page_subtitle": shop.title,
+            "header_title": title,
+            "header_icon": "group",
+        }
+        return TemplateResponse(request, "shops/shopkeepers/admin/revoke.html", context)
     revoke(access, revoked_by=request.user)
     if was_pending:
         message = _("The invitation of %(email)s to edit “%(shop)s” is cancelled.")

@@ -134,6 +134,11 @@ def test_staff_revoke_access(client, world):
     client.force_login(world.staff_bethune)
     page = client.get(reverse("shopkeepers_manage", args=[world.shop_a.pk]))
     assert "Retirer l’accès" in page.content.decode()
+    # The list's button leads to a question first: one tap too many cuts nobody off.
+    question = client.get(reverse("shopkeepers_revoke", args=[access.pk]))
+    assert "Cette personne ne pourra plus modifier la page" in question.content.decode()
+    access.refresh_from_db()
+    assert access.revoked_at is None and list(shops_of(world.keeper_a)) == [world.shop_a]
     response = client.post(reverse("shopkeepers_revoke", args=[access.pk]))
     assert response.status_code == 302
     access.refresh_from_db()
