@@ -17,6 +17,7 @@ from home.towns import staff_group
 from learning.models import GuideFeedback, Registration
 from programme.models import ProgrammeSettings
 from shops.models import ClickCollectRequest
+from tests.admin_answers import body, refused
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import (
     CoachingSessionFactory,
@@ -76,19 +77,6 @@ SECRETS = {
     "session_bethune": ["Séance secrète à Béthune"],
     "session_beauvais": ["Séance secrète à Beauvais"],
 }
-
-
-def body(response):
-    if response.streaming:
-        return b"".join(response.streaming_content).decode("utf-8", errors="ignore")
-    return response.content.decode("utf-8", errors="ignore")
-
-
-def refused(response):
-    """403 or 404, or Wagtail's way of refusing an admin view: back to the dashboard with a message."""
-    if response.status_code == 302:
-        return response["Location"] == "/admin/"
-    return response.status_code in (403, 404)
 
 
 def click_collect(shop, name, email):

@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from shops.models import ClickCollectRequest
+from tests.admin_answers import body
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import StandardPageFactory, shopkeeper_world
 
@@ -94,12 +95,6 @@ def report_urls():
     urls = [reverse(name) for name in names]
     urls += [item_hook().url for item_hook in hooks.get_hooks("register_reports_menu_item")]
     return list(dict.fromkeys(urls))
-
-
-def body(response):
-    if response.streaming:
-        return b"".join(response.streaming_content).decode("utf-8", errors="ignore")
-    return response.content.decode("utf-8", errors="ignore")
 
 
 @pytest.mark.parametrize("role", ROLES)

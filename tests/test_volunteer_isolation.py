@@ -7,6 +7,7 @@ import pytest
 from wagtail_modeladmin.helpers import AdminURLHelper
 
 from programme.models import CoachingSession, HelpRequest, Volunteer
+from tests.admin_answers import body, refused
 from tests.factories import (
     CoachingSessionFactory,
     HelpRequestFactory,
@@ -17,19 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def body(response):
-    if response.streaming:
-        return b"".join(response.streaming_content).decode("utf-8", errors="ignore")
-    return response.content.decode("utf-8", errors="ignore")
-
-
-def refused(response):
-    """403 or 404, or Wagtail's way of refusing an admin view: back to the dashboard with a message."""
-    if response.status_code == 302:
-        return response["Location"] == "/admin/"
-    return response.status_code in (403, 404)
 
 
 REQUESTS = AdminURLHelper(HelpRequest)
