@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 MANAGE := $(BIN)/python manage.py
-APPS := home shops learning programme
+APPS := core towns accounts home shops learning programme
 PYTEST_WORKERS ?= auto
 
 .PHONY: run install install-test migrate demo static test test-unit test-browser test-hosts test-crawl test-load lint format messages clean backup restore bench
@@ -14,11 +14,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed-base: requirements/base.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/base.txt
+$(VENV)/.installed-base: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements/test.txt requirements/base.txt | $(BIN)/python
+$(VENV)/.installed-test: requirements/test.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements/test.txt
 	touch $@ $(VENV)/.installed-base
 
@@ -82,6 +82,8 @@ messages: install
 		mkdir -p $$app/locale/fr/LC_MESSAGES && \
 		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l fr --no-location --no-obsolete -v0) || exit 1; \
 	done
+# The site-wide templates (templates/) have the project's own catalogue, locale/.
+	$(MANAGE) makemessages -l fr --no-location --no-obsolete -v0 $(foreach dir,$(APPS) demo portal tests bench static var node_modules .venv,--ignore='$(dir)/*')
 	$(MANAGE) compilemessages -v0
 
 ## make backup: one archive of the database and uploaded files in var/backups/ (safe while the site runs)

@@ -52,7 +52,7 @@ from bench.report import render_table
 from bench.server import running_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["home", "shops", "learning", "programme"]
+APPS = ["core", "towns", "accounts", "home", "shops", "learning", "programme", "demo"]
 # Taken from the caller's environment, never given to the server under test.
 NOT_INHERITED = {
     "DATABASE_URL",

@@ -3,15 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
+    """A town's home page, its standard pages, the shared blocks and the site-wide search."""
+
     name = "home"
     verbose_name = _("Town portal")
-
-    def ready(self):
-        from home import image_files, image_metadata, page_cache_signals, renditions, stream_forms
-
-        page_cache_signals.connect()
-        renditions.connect_signals()
-        # A new image file is renamed at random, then cleaned of its metadata under that name.
-        image_files.connect_signals()
-        image_metadata.connect_signals()
-        stream_forms.register()

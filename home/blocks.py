@@ -49,7 +49,7 @@ class AccessibleImageBlock(blocks.StructBlock):
         label = _("Image")
         description = _("A photo or an illustration with its text alternative.")
         template = "blocks/image_block.html"
-        image_role = "content"  # its renditions: home/renditions.py
+        image_role = "content"  # its renditions: core/renditions.py
 
     def clean(self, value):
         value = super().clean(value)

@@ -6,8 +6,8 @@ from django.template import loader
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from core.town_cache import deferred
 from home.search_words import search_query, word_stem, words
-from home.town_cache import deferred
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupSitePermission
 
-from home.permissions import site_ids_with_permission
+from core.permissions import site_ids_with_permission
 
 MANAGE_CODENAME = "manage_learning"
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from home.antispam import HoneypotFormMixin
+from core.antispam import HoneypotFormMixin
 from learning.levels import DigitalLevel
 from learning.models.workshops import SEATS_PER_ADDRESS
 

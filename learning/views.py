@@ -15,12 +15,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.antispam import rate_limited
-from home.models import TownIdentity
-from home.renditions import prefetch_renditions
-from home.routing import public
+from core.antispam import rate_limited
+from core.renditions import prefetch_renditions
+from core.routing import public
+from core.town_cache import deferred
 from home.search_words import search_query
-from home.town_cache import deferred
 from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, SelfCheckForm
 from learning.help import help_link
 from learning.ics import workshop_invitation
@@ -36,6 +35,7 @@ from learning.models import (
 )
 from learning.models.guides import CARD_FIELDS, GUIDES_PER_PAGE
 from learning.models.workshops import SEATS_PER_ADDRESS, TooManyRegistrations
+from towns.models import TownIdentity
 
 FEEDBACK_SESSION_KEY = "learning_feedback_given"
 SELF_CHECK_SESSION_KEY = "learning_self_check_result"

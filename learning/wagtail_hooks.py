@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from home.admin_records import RecordAdmin
+from core.admin_records import RecordAdmin
 from learning import admin_views
 from learning.access import staff_site_ids
 from learning.models import GuideFeedback, Registration, Topic, WorkshopPage

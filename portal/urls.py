@@ -5,9 +5,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import admin_reports, private_pages
+from core import admin_reports, private_pages
+from core.media import serve_public_media
 from home import views as home_views
-from home.media import serve_public_media
 
 urlpatterns = [
     # Before Wagtail's own view at the same address: the same, with a limit on tries.
@@ -15,7 +15,7 @@ urlpatterns = [
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         private_pages.authenticate_with_password,
     ),
-    # Wagtail's reports kept to the person's own town: in front of Wagtail's own (home/admin_reports.py).
+    # Wagtail's reports kept to the person's own town: in front of Wagtail's own (core/admin_reports.py).
     path("admin/reports/", include(admin_reports)),
     # Wagtail 7.4 reads revision 0 as “not reverting” and then fails on the missing revision.
     path("admin/pages/<int:page_id>/revisions/0/revert/", home_views.not_found),

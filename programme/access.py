@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupSitePermission, Site
 
-from home.permissions import site_ids_with_permission
+from core.permissions import site_ids_with_permission
 
 # Whoever may change a town's programme settings manages its programme: Wagtail's group editor
 # already offers this permission per town ("site"), so staff set it up with no new screen.

@@ -6,7 +6,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from home.antispam import HoneypotFormMixin
+from core.antispam import HoneypotFormMixin
 from learning.levels import DigitalLevel
 from learning.models import Topic
 

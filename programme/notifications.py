@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
-from home.models import TownIdentity
+from towns.models import TownIdentity
 
 from .access import MANAGE_CODENAME
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from home.towns import town_name
+from towns.towns import town_name
 
 from .models import HelpRequest, Mode, Volunteer
 from .notifications import send, staff_recipients

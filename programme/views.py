@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import AdminURLHelper
 
-from home.towns import town_name
+from towns.towns import town_name
 
 from . import access
 from .charts import bar_chart

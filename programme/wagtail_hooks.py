@@ -12,7 +12,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, EditView
 
-from home.admin_records import RecordAdmin
+from core.admin_records import RecordAdmin
 
 from . import access, views
 from .admin_forms import CoachingSessionAdminForm, HelpRequestAdminForm, VolunteerAdminForm

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import EditView
 
-from home.admin_records import RecordAdmin
+from core.admin_records import RecordAdmin
 
 from .click_collect import send_status_email
 from .models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage

@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from home.spreadsheets import SafeCsvExportMixin
+from core.spreadsheets import SafeCsvExportMixin
 
 from .models import SERVICES, ShopCategory, ShopPage
 

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from home.models import TownIdentity
+from towns.models import TownIdentity
 
 from .models import ClickCollectStatus
 

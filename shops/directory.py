@@ -7,11 +7,11 @@ from django.core.paginator import Paginator
 from django.db.models import F, Func, Prefetch, Q, TextField, prefetch_related_objects
 from django.utils import timezone
 
+from core.renditions import prefetch_renditions
+from core.routing import public
+from core.town_cache import deferred
 from home.models import LINK_FIELDS
-from home.renditions import prefetch_renditions
-from home.routing import public
 from home.search_words import word_stem, words
-from home.town_cache import deferred
 
 from .forms import DirectoryFilterForm
 from .hours import ShopHours

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.antispam import HoneypotFormMixin
+from core.antispam import HoneypotFormMixin
 
 from .click_collect import (
     BOOKING_WINDOW_DAYS,

@@ -22,9 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from wagtail.models import Site
 
-from home.models import TownIdentity
-from home.towns import town_name
 from shops.models import ShopAccess, ShopFreshness, ShopkeeperSettings, ShopPage
+from towns.models import TownIdentity
+from towns.towns import town_name
 
 CONFIRM_SALT = "shops.freshness.confirm"
 CONFIRM_MAX_AGE = 30 * 24 * 3600  # seconds: a confirmation link works for 30 days

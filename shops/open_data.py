@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from home.models import TownIdentity
-from home.spreadsheets import safe_cell
+from core.spreadsheets import safe_cell
+from towns.models import TownIdentity
 
 from .models import SERVICES, ShopPage
 

@@ -3,8 +3,8 @@
 from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
 
+from core.town_cache import deferred
 from home.search_words import search_query
-from home.town_cache import deferred
 
 from .forms import ProductSearchForm
 from .models import Product, ShopPage

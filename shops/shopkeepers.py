@@ -35,9 +35,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.towns import town_collection, town_name
 from shops.models import ShopAccess, ShopIndexPage, ShopkeeperSettings, ShopOwnership, ShopPage
 from shops.models.access import STAFF_FIELDS_PERMISSION
+from towns.towns import town_collection, town_name
 
 INVITATION_SALT = "shops.shopkeepers.invitation"
 INVITATION_MAX_AGE = 7 * 24 * 3600  # seconds: an invitation link works for 7 days

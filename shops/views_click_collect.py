@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
-from home.antispam import rate_limited
-from home.models import TownIdentity
+from core.antispam import rate_limited
+from towns.models import TownIdentity
 
 from .click_collect import (
     bookable_products,

@@ -39,7 +39,7 @@ def towns(db):
 
 @pytest.fixture
 def town_cache_on(settings):
-    """The town cache (home/town_cache.py) switched on (test settings leave it off), starting empty."""
+    """The town cache (core/town_cache.py) switched on (test settings leave it off), starting empty."""
     settings.TOWN_CACHE = True
     caches["town"].clear()
     caches["pages"].clear()

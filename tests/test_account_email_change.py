@@ -8,7 +8,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from home.account_email import EMAIL_CHANGE_MAX_AGE
+from accounts.account_email import EMAIL_CHANGE_MAX_AGE
 from tests.conftest import BETHUNE_HOST
 from tests.factories import shopkeeper_world
 

@@ -9,11 +9,12 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
 
-from home.models import HomePage, TownIdentity
-from home.towns import staff_group
+from home.models import HomePage
 from learning.access import staff_site_ids as learning_site_ids
 from programme.access import staff_site_ids as programme_site_ids
 from tests.factories import ShopIndexPageFactory, UserFactory
+from towns.models import TownIdentity
+from towns.towns import staff_group
 
 ARRAS_HOST = "arras.localhost"
 

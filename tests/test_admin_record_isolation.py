@@ -13,7 +13,6 @@ from django.apps import apps
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from home.towns import staff_group
 from learning.models import GuideFeedback, Registration
 from programme.models import ProgrammeSettings
 from shops.models import ClickCollectRequest
@@ -30,6 +29,7 @@ from tests.factories import (
     shopkeeper_world,
     volunteer_account,
 )
+from towns.towns import staff_group
 
 ROLES = [
     "keeper_a",

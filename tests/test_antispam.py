@@ -3,7 +3,7 @@
 from django import forms
 from django.test import RequestFactory
 
-from home.antispam import HoneypotFormMixin, rate_limited
+from core.antispam import HoneypotFormMixin, rate_limited
 
 
 class ContactForm(HoneypotFormMixin):

@@ -6,10 +6,10 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from home.models import TownIdentity
 from shops.models import ClickCollectRequest
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories.shops_staff import make_shop, shop_index
+from towns.models import TownIdentity
 
 
 @pytest.fixture(autouse=True)

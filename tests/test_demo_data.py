@@ -9,7 +9,8 @@ from django.test import TestCase
 from wagtail.images.models import Image
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from home.models import HomePage, StandardPage, TownIdentity
+from home.models import HomePage, StandardPage
+from towns.models import TownIdentity
 
 
 def snapshot():

@@ -308,7 +308,7 @@ def addresses(world):
             continue
         names = texts
         if route.startswith("admin/settings/"):
-            names = {**texts, "app_name": "home", "model_name": "townidentity"}
+            names = {**texts, "app_name": "towns", "model_name": "townidentity"}
         view = getattr(pattern.callback, "view_class", pattern.callback)
         odd_roles = WAGTAIL_ODD_ROLES if view.__module__.startswith("wagtail.") else ROLES
         found.setdefault(fill(route, pattern, name, world, ints=ints, texts=names), (ROLES, True))

@@ -11,7 +11,7 @@ import re
 import pytest
 from django.test import Client
 
-from home.models import StandardPage, TownIdentity
+from home.models import StandardPage
 from shops import freshness
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import (
@@ -23,6 +23,7 @@ from tests.factories import (
     make_shop,
     programme_pages,
 )
+from towns.models import TownIdentity
 
 SHOP_URL = "/commerces/boulangerie-martin/"
 # Every kind of page that shows a shop: its own page, the directory, product search,

@@ -240,7 +240,7 @@ def test_documents_settings_users_volunteers_are_refused(client, world, role):
     for url in [
         reverse("wagtaildocs:index"),
         reverse("wagtaildocs:edit", args=[document.pk]),
-        f"/admin/settings/home/townidentity/{world.bethune.pk}/",
+        f"/admin/settings/towns/townidentity/{world.bethune.pk}/",
         f"/admin/settings/shops/shopkeepersettings/{world.bethune.pk}/",
         reverse("wagtailusers_users:index"),
         reverse("wagtailusers_users:edit", args=[world.staff_bethune.pk]),
@@ -261,7 +261,7 @@ def test_documents_settings_users_volunteers_are_refused(client, world, role):
 )
 def test_staff_settings_of_their_town_only(client, world, role, own_site, other_site):
     login(client, world, role)
-    for model in ["home/townidentity", "shops/shopkeepersettings"]:
+    for model in ["towns/townidentity", "shops/shopkeepersettings"]:
         own = client.get(f"/admin/settings/{model}/{getattr(world, own_site).pk}/")
         other = client.get(f"/admin/settings/{model}/{getattr(world, other_site).pk}/")
         assert own.status_code == 200, model

@@ -7,7 +7,9 @@ import polib
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUES = sorted(ROOT.glob("*/locale/fr/LC_MESSAGES/django.po"))
+CATALOGUES = sorted(
+    [*ROOT.glob("*/locale/fr/LC_MESSAGES/django.po"), ROOT / "locale/fr/LC_MESSAGES/django.po"]
+)
 
 
 def test_models_and_migrations_agree(db):

@@ -18,9 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from PIL import Image as PILImage
 from wagtail.images.models import Filter, Rendition
 
-from home.models import TownIdentity
-from home.renditions import ROLES
-from home.towns import town_collection
+from core.renditions import ROLES
 from tests.conftest import BETHUNE_HOST
 from tests.factories import (
     GuideIndexPageFactory,
@@ -32,6 +30,8 @@ from tests.factories import (
     make_staff,
 )
 from tests.factories.shops import ShopCategoryFactory
+from towns.models import TownIdentity
+from towns.towns import town_collection
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.template import Context, Template
 
-from home.renditions import ROLES
+from core.renditions import ROLES
 from tests.factories import ImageFactory
 
 FORMATS = len(ROLES["content"].formats)  # a <source> per modern format, then the fallback <img>

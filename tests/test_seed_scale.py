@@ -10,11 +10,11 @@ from django.test import TestCase, override_settings
 from wagtail.images.models import Image
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from home.models import TownIdentity
 from learning.models import GuidePage
 from programme.models import CoachingSession, HelpRequest, Volunteer
 from shops.models import Product, ShopIndexPage, ShopPage
 from tests.factories import make_town
+from towns.models import TownIdentity
 
 SIZES = {
     "towns": 2,

@@ -180,7 +180,7 @@ def test_every_admin_export_of_the_project_writes_safe_cells():
     from wagtail.admin.viewsets.base import ViewSet
     from wagtail_modeladmin.options import ModelAdmin
 
-    from home.spreadsheets import SafeCsvExportMixin
+    from core.spreadsheets import SafeCsvExportMixin
 
     def subclasses(cls):
         for sub in cls.__subclasses__():

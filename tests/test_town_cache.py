@@ -14,8 +14,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
-from home import town_cache
-from home.models import TownIdentity
+from core import town_cache
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import (
     GuideIndexPageFactory,
@@ -25,6 +24,7 @@ from tests.factories import (
     UserFactory,
     make_shop,
 )
+from towns.models import TownIdentity
 
 pytestmark = pytest.mark.usefixtures("town_cache_on")
 

@@ -1,8 +1,8 @@
 """Each town's identity (a per-site setting) shapes its pages, and only its pages."""
 
-from home.models import TownIdentity
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import StandardPageFactory
+from towns.models import TownIdentity
 
 
 def test_identity_sets_name_palette_contact_and_footer(client, towns):

@@ -8,9 +8,9 @@ by the town, to any inbox. The shop's and the town's e-mails keep the text: they
 import pytest
 from django.core.cache import cache
 
-from home.models import TownIdentity
 from tests.conftest import BETHUNE_HOST
 from tests.public_forms import PUBLIC_FORMS
+from towns.models import TownIdentity
 
 VICTIM = "victime@exemple.localhost"
 STAFF = "equipe@mairie-bethune.localhost"

@@ -1,5 +1,4 @@
 from .base import LINK_FIELDS, BasePage
-from .identity import PALETTES, TownIdentity
 from .pages import HomePage, StandardPage
 
-__all__ = ["LINK_FIELDS", "PALETTES", "BasePage", "HomePage", "StandardPage", "TownIdentity"]
+__all__ = ["LINK_FIELDS", "BasePage", "HomePage", "StandardPage"]

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from home.renditions import page_stream_images
+from core.renditions import page_stream_images
 
 # What a link to a page reads (its title, its address in the tree): listings that only link
 # to pages load these columns, not the whole page (`.only(*LINK_FIELDS, ...)`).
@@ -57,7 +57,7 @@ class BasePage(Page):
 
     def public_images(self):
         """(image, role) for every image visitors see of this page, here or on pages that list it:
-        their renditions are made when it is published (home/renditions.py)."""
+        their renditions are made when it is published (core/renditions.py)."""
         social_image = self.get_social_image()
         if social_image is not None:
             yield social_image, "social"

@@ -80,7 +80,7 @@ class HomePage(BasePage):
         yield from super().public_images()
 
     def route(self, request, path_components):
-        from home.routing import route_in_town
+        from core.routing import route_in_town
 
         return route_in_town(self, request, path_components)
 

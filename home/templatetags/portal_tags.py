@@ -2,8 +2,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home import town_cache
-from home.routing import menu_pages
+from core import town_cache
+from core.routing import menu_pages
 
 register = template.Library()
 
@@ -47,7 +47,7 @@ def breadcrumbs(context, page):
 @register.tag
 def town_fragment(parser, token):
     """`{% town_fragment "name" value … %}…{% endtown_fragment %}`: the enclosed HTML is rendered
-    once per name and values (ids, dates) and kept until the town changes (home/town_cache.py).
+    once per name and values (ids, dates) and kept until the town changes (core/town_cache.py).
     Only what is the same for every visitor goes inside: never a form with its token."""
     bits = token.split_contents()
     if len(bits) < 2:

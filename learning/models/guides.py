@@ -9,9 +9,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Site
 from wagtail.search import index
 
+from core.renditions import prefetch_renditions
+from core.routing import public
 from home.models import LINK_FIELDS, BasePage
-from home.renditions import prefetch_renditions
-from home.routing import public
 from learning.blocks import GuideBodyBlock
 from learning.levels import DigitalLevel
 
@@ -145,7 +145,7 @@ class GuidePage(BasePage):
 
     parent_page_types = ["learning.GuideIndexPage"]
     subpage_types = []
-    # Loaded with the page when a visitor opens it (home/routing.py).
+    # Loaded with the page when a visitor opens it (core/routing.py).
     serve_select_related = ["cover_image"]
 
     class Meta:
@@ -213,7 +213,7 @@ class GuidePage(BasePage):
         )
         siblings = siblings.only(*LINK_FIELDS).order_by("path")
         if not hasattr(self, "route_ancestors"):
-            # Not reached by a visitor (home/routing.py): only what the public may read.
+            # Not reached by a visitor (core/routing.py): only what the public may read.
             siblings = public(siblings)
         siblings = list(siblings)
         before = [guide for guide in siblings if guide.path < self.path]

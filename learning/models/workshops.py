@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Site
 from wagtail.search import index
 
-from home import page_cache
+from core import page_cache
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from learning.levels import DigitalLevel

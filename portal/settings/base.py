@@ -39,12 +39,15 @@ def env_bool(name, default=False):
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
+# The project's apps, lowest first: an app imports only the apps above it (ARCHITECTURE.md).
 INSTALLED_APPS = [
+    "core",
+    "towns",
+    "accounts",
     "home",
     "shops",
     "learning",
     "programme",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -80,19 +83,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.security.SecurityHeadersMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the caches and the views: a NUL in the address or a 64-bit overflow gets a 400.
-    "home.bad_input.BadInputMiddleware",
+    "core.bad_input.BadInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Early: a cached page for an anonymous visitor is served before anything reads the database.
-    "home.page_cache.PageCacheMiddleware",
-    "home.town_cache.TownCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
+    "core.town_cache.TownCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "home.two_factor.StaffTwoFactorMiddleware",
+    "accounts.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -106,7 +109,7 @@ WSGI_APPLICATION = "portal.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -116,7 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.page_cache.csrf_placeholder",
+                "core.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -182,7 +185,7 @@ else:
             "TIMEOUT": int(os.environ.get("RENDITIONS_CACHE_TIMEOUT", "300")),
             "OPTIONS": {"MAX_ENTRIES": 5_000},
         },
-        # What pages of a town read at every request (home/town_cache.py): keyed by the
+        # What pages of a town read at every request (core/town_cache.py): keyed by the
         # shared versions of the page cache, so a worker's own memory is enough.
         "town": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -191,13 +194,13 @@ else:
         },
     }
 
-# Full-page cache for anonymous visitors (home/page_cache.py), read at each request.
+# Full-page cache for anonymous visitors (core/page_cache.py), read at each request.
 # Pages that depend on the clock ("open now") lag at most PAGE_CACHE_TIMEOUT seconds;
 # a CDN may keep a page PAGE_CACHE_CDN_MAX_AGE seconds (its own page is purged on publication).
 PAGE_CACHE = env_bool("PROXIMITE_PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PROXIMITE_PAGE_CACHE_TIMEOUT", "60"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PROXIMITE_CDN_MAX_AGE", "60"))
-# The town's site, settings, routes and rendered pieces kept between requests (home/town_cache.py),
+# The town's site, settings, routes and rendered pieces kept between requests (core/town_cache.py),
 # for pages the page cache does not serve; exact like it, TOWN_CACHE_TIMEOUT only frees memory.
 # Off with DJANGO_DEBUG=1: a template being edited shows at once.
 TOWN_CACHE = env_bool("PROXIMITE_TOWN_CACHE", not DEBUG)
@@ -211,7 +214,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "wagtailadmin_login"
 
-# Login lockout (django-axes, home/sign_in_lockout.py): after AXES_FAILURE_LIMIT wrong passwords
+# Login lockout (django-axes, accounts/sign_in_lockout.py): after AXES_FAILURE_LIMIT wrong passwords
 # or phone codes for one account, from any address, that account is refused for 15 minutes, even
 # with the right password; after PROXIMITE_ADDRESS_FAILURE_LIMIT from one address, for any
 # accounts, that address is. Higher per address: several people of a shop or a town hall share one.
@@ -219,25 +222,25 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "home.sign_in_lockout.SignInLockoutHandler"
+AXES_HANDLER = "accounts.sign_in_lockout.SignInLockoutHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 PROXIMITE_ADDRESS_FAILURE_LIMIT = int(os.environ.get("PROXIMITE_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "home/lockout.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # No log of successful sign-ins (address, browser): only failed attempts, deleted once past the cool-off.
 AXES_DISABLE_ACCESS_LOG = True
 # The same visitor address as the rate limits: X-Forwarded-For only when TRUST_X_FORWARDED_FOR is on.
-AXES_CLIENT_IP_CALLABLE = "home.antispam.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.antispam.client_ip"
 
-# Password reset e-mails (home/password_reset.py): a few an hour per e-mail address, whoever
+# Password reset e-mails (accounts/password_reset.py): a few an hour per e-mail address, whoever
 # asks, and per visitor, whatever the addresses; past that the page answers as usual, no e-mail.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_reset.PasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.PasswordResetForm"
 PROXIMITE_PASSWORD_RESET_PER_ADDRESS = 3
 PROXIMITE_PASSWORD_RESET_PER_VISITOR = 10
 
-# Two-factor sign-in (an authenticator app) for town staff and administrators; see home/two_factor.py.
+# Two-factor sign-in (an authenticator app) for town staff and administrators; see accounts/two_factor.py.
 PROXIMITE_STAFF_2FA = env_bool("PROXIMITE_STAFF_2FA", False)
 OTP_TOTP_ISSUER = "Proximité"
 
@@ -247,6 +250,8 @@ LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+# The site-wide templates' catalogue (templates/); each app keeps its own in <app>/locale/.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -310,7 +315,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Proximité"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False
-# “Mon compte” changes the e-mail address only through home/account_email.py: current password,
+# “Mon compte” changes the e-mail address only through accounts/account_email.py: current password,
 # then a link opened from the new address. Wagtail's own field would change it at once.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
@@ -322,21 +327,21 @@ WAGTAILSEARCH_BACKENDS = {
         "AUTOCOMPLETE_SEARCH_CONFIG": "proximite_simple",
     }
 }
-# Uploads (home/uploads.py explains each refusal): documents are PDF for shopkeepers, these
+# Uploads (core/uploads.py explains each refusal): documents are PDF for shopkeepers, these
 # formats for town staff; photos up to 10 MB and 40 megapixels, HEIC turned into JPEG, no SVG.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
 # Documents go out only through Wagtail's view (/documents/<id>/<name>), which checks the
 # collection's restrictions (logged-in users, password), on disk and on S3 alike: never a
-# redirect to the storage's public address, and /media/documents/ is not served (home/media.py).
+# redirect to the storage's public address, and /media/documents/ is not served (core/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 
-# Background tasks (django-tasks). Image renditions (home/renditions.py) are queued in the
+# Background tasks (django-tasks). Image renditions (core/renditions.py) are queued in the
 # database and made by `manage.py db_worker --backend renditions` next to gunicorn, so neither an
 # editor nor a visitor waits for them; without a worker they are made on a page's first visit.
 # TASKS_BACKEND=immediate makes them in the request that saves or publishes instead. Wagtail's
@@ -381,9 +386,9 @@ EMBED_FRAME_ORIGINS = [
     "https://geo.dailymotion.com",
 ]
 
-# Content-Security-Policy (django-csp, applied by home.security): public pages run only our
+# Content-Security-Policy (django-csp, applied by core.security): public pages run only our
 # own scripts and styles, no inline code; images from here, the map's tile server and the
-# media host; frames from the video providers above. See home/security.py for the admin.
+# media host; frames from the video providers above. See core/security.py for the admin.
 _OWN_IMAGE_ORIGINS = [SELF, *filter(None, [origin(SHOPS_MAP_TILE_URL), origin(MEDIA_URL)])]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -420,7 +425,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # A CDN in front of the hosts: wagtail.contrib.frontend_cache purges a page's addresses when it
 # is published, unpublished, moved or deleted, with its town's home and listing pages
-# (home/page_cache_signals.py). Either an HTTP purge address (Varnish, Fastly, a reverse proxy
+# (core/page_cache_signals.py). Either an HTTP purge address (Varnish, Fastly, a reverse proxy
 # that accepts PURGE) or a Cloudflare zone with an API token.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("PROXIMITE_CDN_PURGE_URL"):

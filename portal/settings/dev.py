@@ -27,3 +27,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"http://localhost:{os.environ.get('PORT', '8000')}"
 )
+
+# Demo towns and the scale territory (manage.py load_demo, seed_scale); never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

@@ -42,3 +42,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"proximite-test-{os.getpid()}.sqlite3")
     }
+
+# Demo towns and the scale territory (manage.py load_demo, seed_scale); never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

@@ -73,7 +73,7 @@ class FormPageMixin(RoutablePageMixin):
     def form_view(self, request):
         from wagtail.models import Site
 
-        from home.antispam import rate_limited
+        from core.antispam import rate_limited
 
         site = Site.find_for_request(request)
         if request.method == "POST":

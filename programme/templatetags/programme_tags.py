@@ -1,8 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from home.models import TownIdentity
 from programme.models import ProgrammeSettings
+from towns.models import TownIdentity
 
 register = template.Library()
 

@@ -21,9 +21,9 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from home import town_cache
+from core import town_cache
+from core.renditions import prefetch_renditions
 from home.models import BasePage
-from home.renditions import prefetch_renditions
 from shops.admin_forms import ShopPageForm
 from shops.models.access import STAFF_FIELDS_PERMISSION, ShopPagePermissionTester, staff_only
 from shops.validators import validate_acceslibre_url, validate_siret
@@ -266,7 +266,7 @@ class ShopPage(BasePage):
 
     parent_page_types = ["shops.ShopIndexPage"]
     subpage_types = []
-    # Loaded with the page when a visitor opens it (home/routing.py).
+    # Loaded with the page when a visitor opens it (core/routing.py).
     serve_select_related = ["category", "freshness"]
 
     class Meta:

@@ -5,7 +5,8 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from home.models import HomePage, StandardPage, TownIdentity
+from home.models import HomePage, StandardPage
+from towns.models import TownIdentity
 
 
 class UserFactory(factory.django.DjangoModelFactory):

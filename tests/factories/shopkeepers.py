@@ -6,10 +6,10 @@ from types import SimpleNamespace
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from home import town_staff
 from shops.admin_click_collect import grant_staff_permissions as grant_click_collect_permissions
 from shops.models import ShopOwnership
 from shops.shopkeepers import accept_invitation, ensure_town_workflow, grant_staff_permissions, invite
+from towns import town_staff
 
 from .home import UserFactory
 from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop

@@ -26,7 +26,8 @@ ADMIN, PASSWORD = "admin-hosts", "mot-de-passe-des-hotes"
 SETUP = f"""
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
-from home.models import HomePage, StandardPage, TownIdentity
+from home.models import HomePage, StandardPage
+from towns.models import TownIdentity
 
 root = Page.get_first_root_node()
 Site.objects.all().delete()

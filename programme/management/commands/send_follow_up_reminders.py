@@ -7,9 +7,9 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from wagtail_modeladmin.helpers import AdminURLHelper
 
-from home.models import TownIdentity
 from programme.models import CoachingSession
 from programme.notifications import send
+from towns.models import TownIdentity
 
 
 class Command(BaseCommand):

@@ -1,0 +1,316 @@
+"""Demo data of the learning space: topics, guides, the self-check and workshops for each town."""
+
+import datetime
+import json
+import uuid
+import zoneinfo
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
+
+from demo.context import add_call_to_action, child_page
+from demo.images import demo_image
+from demo.learning_content import (
+    ATTENDEES,
+    GUIDES,
+    LEVEL_TEXTS,
+    RELATED,
+    SELF_CHECK_QUESTIONS,
+    WORKSHOPS,
+)
+from learning.models import (
+    GuideIndexPage,
+    GuidePage,
+    Registration,
+    RelatedGuide,
+    SelfCheckPage,
+    Topic,
+    WorkshopIndexPage,
+    WorkshopPage,
+)
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+TOPICS = [
+    (
+        "Photos de produits",
+        "photos-de-produits",
+        "Prendre de belles photos de sa boutique et de ses produits avec un téléphone.",
+    ),
+    (
+        "Réseaux sociaux",
+        "reseaux-sociaux",
+        "Facebook, Instagram : se faire connaître et garder le lien avec ses clients.",
+    ),
+    (
+        "Fiche d'établissement en ligne",
+        "fiche-etablissement",
+        "Être trouvé sur les cartes et les moteurs de recherche, avec les bons horaires.",
+    ),
+    (
+        "Click & collect",
+        "click-and-collect",
+        "Permettre aux clients de réserver en ligne et de retirer en boutique.",
+    ),
+    (
+        "Vendre sur une place de marché",
+        "place-de-marche",
+        "Vendre sur une plateforme locale ou nationale, sans y perdre sa marge.",
+    ),
+    ("Paiement", "paiement", "Paiement sans contact, par lien ou à distance : choisir sans se tromper."),
+    ("Site web", "site-web", "Avoir son propre site simple, et le tenir à jour."),
+    ("Sécurité", "securite", "Mots de passe, arnaques, sauvegardes : se protéger des mauvaises surprises."),
+    ("Aides publiques", "aides-publiques", "Les aides et chèques numériques pour s'équiper et se former."),
+]
+
+
+def _id(*parts):
+    """A stable block id, so that a second load writes exactly the same content."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "proximite:" + ":".join(parts)))
+
+
+def _image_value(image, alt):
+    return {"image": image.pk, "alt_text": alt, "decorative": False, "caption": ""}
+
+
+def _guide_body(slug, blocks, illustrations, document):
+    body, step = [], 0
+    for position, block in enumerate(blocks):
+        kind = block[0]
+        if kind == "step":
+            step += 1
+            value = {"title": block[1], "text": block[2]}
+            if step == 1:
+                value["illustration"] = _image_value(
+                    illustrations["step"], f"Illustration : {block[1].lower()}"
+                )
+            else:
+                value["illustration"] = {"image": None, "alt_text": "", "decorative": False, "caption": ""}
+        elif kind in {"tip", "warning"}:
+            value = {"title": "", "text": block[1]}
+        elif kind == "checklist":
+            value = {"title": block[1], "items": block[2]}
+        elif kind == "testimonial":
+            value = {"quote": block[1], "name": block[2], "shop": block[3]}
+        elif kind == "heading":
+            value = {"text": block[1], "level": "h2"}
+        elif kind == "paragraph":
+            value = block[1]
+        elif kind == "before_after":
+            value = {
+                "before": _image_value(
+                    illustrations["before"], "Un pot de confiture photographié au flash, sombre"
+                ),
+                "after": _image_value(
+                    illustrations["after"], "Le même pot près d'une fenêtre, net et lumineux"
+                ),
+            }
+        elif kind == "download":
+            kind, value = "download", {"document": document.pk, "label": "Fiche mémo à imprimer"}
+        body.append({"type": kind, "value": value, "id": _id(slug, str(position))})
+    return json.dumps(body)
+
+
+def _memo_document(town):
+    title = f"Fiche mémo : sa fiche d'établissement ({town.name})"
+    document = Document.objects.filter(title=title, collection=town.collection).first()
+    if document:
+        return document
+    text = (
+        "FICHE MÉMO — MA FICHE D'ÉTABLISSEMENT\r\n\r\n"
+        "Adresse e-mail utilisée : ..............................\r\n"
+        "Date de création : ......................................\r\n"
+        "Horaires vérifiés le : ..................................\r\n"
+    )
+    return Document.objects.create(
+        title=title,
+        file=ContentFile(text.encode("utf-8"), name="fiche-memo-etablissement.txt"),
+        collection=town.collection,
+    )
+
+
+def guide_index(town):
+    """The town's “Se former” section (demo and scale data)."""
+    return child_page(
+        town.home_page,
+        GuideIndexPage,
+        "se-former",
+        title="Se former",
+        show_in_menus=True,
+        introduction=(
+            "Des guides courts, pas à pas, pour avancer à votre rythme dans le numérique. "
+            "Choisissez votre niveau ou un sujet : chaque guide s'imprime facilement."
+        ),
+        listing_summary="Des guides pas à pas pour les commerçants, du premier pas à la maîtrise.",
+    )
+
+
+def load_guides(town, topics):
+    index = guide_index(town)
+    illustrations = {
+        "step": demo_image(
+            f"Capture d'écran de démonstration ({town.name})",
+            f"guide-step-{town.slug}",
+            town.collection,
+            640,
+            400,
+        ),
+        "before": demo_image(
+            f"Photo avant retouche ({town.name})", f"guide-before-{town.slug}", town.collection, 480, 320
+        ),
+        "after": demo_image(
+            f"Photo après retouche ({town.name})", f"guide-after-{town.slug}", town.collection, 480, 320
+        ),
+    }
+    document = _memo_document(town)
+    guides = {}
+    for position, (slug, title, level, topic_slugs, minutes, summary, blocks) in enumerate(GUIDES):
+        existing = index.get_children().filter(slug=slug).first()
+        if existing:
+            guides[slug] = existing.specific
+            continue
+        cover = demo_image(
+            f"Illustration {position % 6 + 1} des guides ({town.name})",
+            f"guide-cover-{town.slug}-{position % 6}",
+            town.collection,
+            640,
+            400,
+        )
+        guide = GuidePage(
+            slug=slug,
+            title=title,
+            summary=summary,
+            level=level,
+            time_needed=minutes,
+            cover_image=cover,
+            last_reviewed=datetime.date(2026, 9, 1),
+            licence="etalab-2.0",
+            body=_guide_body(slug, blocks, illustrations, document),
+            topics=[topics[topic_slug] for topic_slug in topic_slugs],
+            related_guides=[],
+        )
+        index.add_child(instance=guide)
+        guide.save_revision().publish()
+        guides[slug] = guide
+    for slug, related_slugs in RELATED.items():
+        guide = GuidePage.objects.get(pk=guides[slug].pk)
+        if guide.related_guides.exists():
+            continue
+        guide.related_guides = [RelatedGuide(guide=guides[other]) for other in related_slugs]
+        guide.save_revision().publish()
+    return index
+
+
+def load_self_check(town, topics):
+    questions = [
+        {
+            "type": "question",
+            "id": _id("self-check", str(position)),
+            "value": {
+                "question": question,
+                "help": help_text,
+                "topic": topics[topic_slug].pk,
+                "answers": [
+                    {
+                        "type": "item",
+                        "id": _id("self-check", str(position), str(i)),
+                        "value": {"text": a, "points": p},
+                    }
+                    for i, (a, p) in enumerate(answers)
+                ],
+            },
+        }
+        for position, (question, help_text, topic_slug, answers) in enumerate(SELF_CHECK_QUESTIONS)
+    ]
+    return child_page(
+        town.home_page,
+        SelfCheckPage,
+        "auto-diagnostic",
+        title="Où en êtes-vous avec le numérique ?",
+        introduction=(
+            "Huit questions, trois minutes, sans compte ni nom : découvrez votre niveau et les guides "
+            "faits pour vous."
+        ),
+        listing_summary="Un questionnaire rapide et anonyme pour savoir par où commencer.",
+        questions=json.dumps(questions),
+        progress_from=6,
+        master_from=12,
+        **LEVEL_TEXTS,
+    )
+
+
+def load_workshops(town, topics):
+    index = child_page(
+        town.home_page,
+        WorkshopIndexPage,
+        "ateliers",
+        title="Ateliers",
+        introduction=(
+            "Des ateliers gratuits, en petit groupe, animés par l'équipe de la mairie et des volontaires "
+            "numériques. Venez avec votre téléphone."
+        ),
+        listing_summary="Ateliers collectifs gratuits pour les commerçants du centre-ville.",
+    )
+    today = timezone.localdate()
+    for slug, title, days, hour, capacity, mode, topic_slugs, level, summary, attendees in WORKSHOPS:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        day = today + datetime.timedelta(days=days)
+        workshop = WorkshopPage(
+            slug=slug,
+            title=title,
+            listing_summary=summary,
+            starts_at=datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=PARIS),
+            duration=120 if mode == "in_person" else 60,
+            mode=mode,
+            place=f"Salle des associations, hôtel de ville de {town.name}" if mode == "in_person" else "",
+            online_link="https://visio.exemple.fr/atelier-securite" if mode == "online" else "",
+            capacity=capacity,
+            level=level,
+            topics=[topics[topic_slug] for topic_slug in topic_slugs],
+            description=(
+                f"<p>{summary}</p><p>L'atelier est gratuit et réservé aux commerçants et artisans "
+                f"de {town.name}. Apportez votre téléphone chargé.</p>"
+            ),
+        )
+        index.add_child(instance=workshop)
+        workshop.save_revision().publish()
+        for name, email, phone, shop in ATTENDEES[:attendees]:
+            Registration.objects.create(
+                workshop=workshop,
+                site=town.site,
+                name=name,
+                email=email,
+                phone=phone,
+                shop_name=shop,
+                consent_at=timezone.now(),
+                confirmed_at=timezone.now(),  # as if each had opened the link of their e-mail
+            )
+    return index
+
+
+def load(context):
+    for position, (name, slug, description) in enumerate(TOPICS):
+        Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "sort_order": position * 10}
+        )
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    for town in context.towns.values():
+        guides = load_guides(town, topics)
+        self_check = load_self_check(town, topics)
+        load_workshops(town, topics)
+        add_call_to_action(
+            town.home_page,
+            "Se former",
+            "Des guides pas à pas pour les commerçants : photos, réseaux sociaux, click & collect…",
+            guides,
+            "Voir les guides",
+        )
+        add_call_to_action(
+            town.home_page,
+            "Où en êtes-vous avec le numérique ?",
+            "Huit questions pour connaître votre niveau et les guides faits pour vous.",
+            self_check,
+            "Faire le point",
+        )
