@@ -1,9 +1,16 @@
 """What makes cached pages stale: every saved or deleted record a public page may show.
 
-Rather than listing the models public pages display (and forgetting the next one), every
-save and deletion invalidates, except for the bookkeeping records listed here that no
-public page shows. A record invalidates its own town when it has one (a page, a record
-with a `site`, a record attached to a page), else every town (images, categories, topics…).
+Each model says what a change to one of its records makes stale, with a class attribute read
+here (models never call the caches themselves):
+
+    cache_invalidation = "own town"    # the pages of the record's town
+    cache_invalidation = "every town"  # the pages of every town (a category, a topic)
+    cache_invalidation = None          # no page at all: bookkeeping, messages only staff read
+
+A model that declares nothing is "own town", so a record nobody thought about is never left
+out. A record's town is the one whose tree holds it (a page), its `site`, or the town of a
+page it is attached to; a record that has none of them makes every town stale. The models of
+the libraries below cannot declare for themselves: theirs are declared here.
 """
 
 from django.conf import settings
@@ -14,13 +21,19 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import page_cache
 
-IGNORED_APPS = {
+OWN_TOWN = "own town"
+EVERY_TOWN = "every town"
+DECLARATIONS = (OWN_TOWN, EVERY_TOWN, None)
+
+# Libraries whose records no public page shows.
+APPS_SHOWN_NOWHERE = {
     "admin",
     "auth",
     "axes",
     "contenttypes",
     "django_tasks",
     "django_tasks_database",
+    "otp_email",
     "otp_static",
     "otp_totp",
     "sessions",
@@ -29,24 +42,22 @@ IGNORED_APPS = {
     "wagtailsearch",
     "wagtailusers",
 }
-IGNORED_MODELS = {
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.grouppagepermission",
-    "wagtailcore.modellogentry",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.referenceindex",
-    "wagtailcore.revision",
-    "wagtailcore.taskstate",
-    "wagtailcore.uploadedfile",
-    "wagtailcore.workflowstate",
-    "wagtailimages.rendition",
-    "wagtailimages.uploadedimage",
-    # Sent by visitors and seen only by staff or by the person who sent them.
-    "shops.clickcollectrequest",
-    "shops.clickcollectstatuschange",
-    "learning.selfcheckresult",
+LIBRARY_MODELS = {
+    # A host name or a default town changes which town every address belongs to.
+    "wagtailcore.site": EVERY_TOWN,
+    "wagtailcore.comment": None,
+    "wagtailcore.commentreply": None,
+    "wagtailcore.grouppagepermission": None,
+    "wagtailcore.modellogentry": None,
+    "wagtailcore.pagelogentry": None,
+    "wagtailcore.pagesubscription": None,
+    "wagtailcore.referenceindex": None,
+    "wagtailcore.revision": None,
+    "wagtailcore.taskstate": None,
+    "wagtailcore.uploadedfile": None,
+    "wagtailcore.workflowstate": None,
+    "wagtailimages.rendition": None,
+    "wagtailimages.uploadedimage": None,
 }
 # Saving only these fields changes no public page: a draft, a lock, a computed file size.
 BOOKKEEPING_FIELDS = {
@@ -63,6 +74,24 @@ BOOKKEEPING_FIELDS = {
 }
 
 
+def declared_invalidation(model):
+    """What a change to a record of this model makes stale: OWN_TOWN, EVERY_TOWN or None."""
+    meta = model._meta
+    if meta.app_label in APPS_SHOWN_NOWHERE:
+        return None
+    if meta.label_lower in LIBRARY_MODELS:
+        return LIBRARY_MODELS[meta.label_lower]
+    return getattr(model, "cache_invalidation", OWN_TOWN)
+
+
+def town_fields(model):
+    """The fields naming the town of a record of this model: its site first, then its pages."""
+    relations = [field for field in model._meta.concrete_fields if field.is_relation and field.related_model]
+    return [field for field in relations if issubclass(field.related_model, Site)] + [
+        field for field in relations if issubclass(field.related_model, Page)
+    ]
+
+
 def town_of_path(url_path):
     """The id of the town whose page tree holds this page path, or None."""
     matching = [root for root in Site.get_site_root_paths() if (url_path or "").startswith(root.root_path)]
@@ -71,45 +100,45 @@ def town_of_path(url_path):
 
 def town_of(instance):
     """The town a record belongs to, or None when it belongs to all of them."""
-    if isinstance(instance, Site):
-        return None
     if isinstance(instance, Page):
         return town_of_path(instance.url_path)
-    site_id = getattr(instance, "site_id", None)
-    if site_id:
-        return site_id
-    for field in instance._meta.concrete_fields:
-        if field.is_relation and issubclass(field.related_model, Page):
-            page_id = getattr(instance, field.attname)
-            url_path = Page.objects.filter(pk=page_id).values_list("url_path", flat=True).first()
-            if url_path:
-                return town_of_path(url_path)
+    for field in town_fields(type(instance)):
+        related_id = getattr(instance, field.attname)
+        if not related_id:
+            continue
+        if issubclass(field.related_model, Site):
+            return related_id
+        url_path = Page.objects.filter(pk=related_id).values_list("url_path", flat=True).first()
+        if url_path:
+            return town_of_path(url_path)
     return None
 
 
-def is_ignored(model, update_fields=None):
-    meta = model._meta
-    if meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
-        return True
-    return bool(update_fields) and set(update_fields) <= BOOKKEEPING_FIELDS
+def invalidate(instance):
+    """Make stale what a change to this record makes stale, as its model declares."""
+    declared = declared_invalidation(type(instance))
+    if declared is None:
+        return
+    # A value this module does not know is treated as the safest one.
+    page_cache.invalidate_town(town_of(instance) if declared == OWN_TOWN else None)
 
 
 def record_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw or is_ignored(sender, update_fields):
+    if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
         return
-    page_cache.invalidate_town(town_of(instance))
+    invalidate(instance)
 
 
 def record_deleted(sender, instance, **kwargs):
-    if not is_ignored(sender):
-        page_cache.invalidate_town(town_of(instance))
+    invalidate(instance)
     if isinstance(instance, Page):
         purge_from_cdn(instance)
 
 
 def relation_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and not is_ignored(sender) and not is_ignored(type(instance)):
-        page_cache.invalidate_town(town_of(instance))
+    # `sender` is the table relating the two records: bookkeeping when it declares None.
+    if action.startswith("post_") and declared_invalidation(sender) is not None:
+        invalidate(instance)
 
 
 def purge_from_cdn(*pages):

@@ -7,11 +7,14 @@ from django.apps import apps
 from django.conf import settings
 
 
+def project_app_configs():
+    """The project's own apps (not the libraries'), in INSTALLED_APPS order."""
+    return [config for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR]
+
+
 def contributions(module_name):
     """The `<app>.<module_name>` modules of the project's apps that have one, in INSTALLED_APPS order."""
-    for app_config in apps.get_app_configs():
-        if Path(app_config.path).parent != settings.BASE_DIR:
-            continue  # only the project's own apps contribute
+    for app_config in project_app_configs():
         try:
             yield importlib.import_module(f"{app_config.name}.{module_name}")
         except ModuleNotFoundError as error:

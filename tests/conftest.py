@@ -46,6 +46,12 @@ def town_cache_on(settings):
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Changes as an editor makes them: in a transaction that commits (caches are told after it)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def page_cache_on(settings):
     """The full-page cache switched on (test settings leave it off), starting empty."""
     settings.PAGE_CACHE = True

@@ -44,12 +44,6 @@ def cache_in_use(request):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Changes as an editor makes them: in a transaction that commits."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def shops(towns, committed):
     with committed():
         category = ShopCategoryFactory(name="Boulangerie-pâtisserie", slug="boulangerie")

@@ -135,6 +135,9 @@ class SelfCheckResult(models.Model):
     )
     created_on = models.DateField(_("date"), auto_now_add=True)
 
+    # Counted in the staff's statistics, shown on no public page (core/page_cache_signals.py).
+    cache_invalidation = None
+
     class Meta:
         ordering = ["-created_on", "-pk"]
         verbose_name = _("self-check result")

@@ -30,6 +30,9 @@ class Topic(index.Indexed, models.Model):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    # Shared by every town's guides and volunteers (core/page_cache_signals.py).
+    cache_invalidation = "every town"
+
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("topic")

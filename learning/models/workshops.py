@@ -12,7 +12,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Site
 from wagtail.search import index
 
-from core import page_cache
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from learning.levels import DigitalLevel
@@ -332,10 +331,8 @@ class Registration(models.Model):
             current = Registration.objects.get(pk=self.pk)
             if current.status == Registration.Status.CANCELLED:
                 return []
-            Registration.objects.filter(pk=self.pk).update(
-                status=Registration.Status.CANCELLED, cancelled_at=timezone.now()
-            )
-            # update() sends no signal: the seats left shown on the cached workshop page change.
-            page_cache.invalidate_town(current.site_id)
+            current.status = Registration.Status.CANCELLED
+            current.cancelled_at = timezone.now()
+            current.save(update_fields=["status", "cancelled_at"])
             self.refresh_from_db()
             return self.workshop.fill_free_seats()

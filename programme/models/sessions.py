@@ -90,6 +90,10 @@ class CoachingSession(models.Model):
         ),
     ]
 
+    # Counted in the programme's public figures. Its town is its request's, one step further than
+    # core/page_cache_signals.py looks: every town's pages go stale.
+    cache_invalidation = "every town"
+
     class Meta:
         ordering = ["-date"]
         verbose_name = _("coaching session")

@@ -56,6 +56,9 @@ class ShopCategory(index.Indexed, models.Model):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    # Shared by every town's directory (core/page_cache_signals.py).
+    cache_invalidation = "every town"
+
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("shop category")

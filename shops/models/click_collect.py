@@ -106,6 +106,9 @@ class ClickCollectRequest(models.Model):
 
     objects = ClickCollectRequestQuerySet.as_manager()
 
+    # Seen only by the visitor who sent it, the shop and the town's staff (core/page_cache_signals.py).
+    cache_invalidation = None
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("click & collect request")
@@ -173,6 +176,9 @@ class ClickCollectStatusChange(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    # Seen only by the shop and the town's staff (core/page_cache_signals.py).
+    cache_invalidation = None
 
     class Meta:
         ordering = ["changed_at", "pk"]
