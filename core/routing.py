@@ -49,14 +49,25 @@ def _own_route(page, request, remaining):
 
 
 def _specific(page, request):
-    """The page in its own class, with the relations its class asks to load along (`serve_select_related`)."""
+    """The page in its own class, kept until its town changes with what its class asks for: the
+    relations to load along (`serve_select_related`) and the properties to compute ahead
+    (`serve_prepared`, cached properties such as a shop's opening hours)."""
     page_class = page.specific_class
     if page_class is None:
         return page.specific
+    specific = town_cache.get_or_make(
+        request, "page", (page.pk,), lambda: _load_for_serving(page_class, page.pk)
+    )
+    specific._cached_parent_obj = page._cached_parent_obj
+    return specific
+
+
+def _load_for_serving(page_class, pk):
     related = getattr(page_class, "serve_select_related", ())
     pages = page_class._default_manager.select_related(*related) if related else page_class._default_manager
-    specific = town_cache.get_or_make(request, "page", (page.pk,), lambda: pages.get(pk=page.pk))
-    specific._cached_parent_obj = page._cached_parent_obj
+    specific = pages.get(pk=pk)
+    for name in getattr(page_class, "serve_prepared", ()):
+        getattr(specific, name)
     return specific
 
 

@@ -14,7 +14,6 @@ render everything afresh. Pieces are stored per worker in memory on one machine 
 versions they are keyed by are shared by every worker), in Redis beyond.
 """
 
-import functools
 import hashlib
 import logging
 
@@ -101,10 +100,23 @@ def _is_shareable(html):
     return not any(marker in html for marker in PERSONAL_MARKERS)
 
 
-def deferred(function):
-    """A context value computed the first time a template reads it, and only then: not at all
-    when the piece of the page showing it was kept. Templates call it like a method."""
-    return functools.cache(function)
+class KeptSiteSetting:
+    """A site setting read once per change of its town rather than at every request: put it
+    before Wagtail's BaseSiteSetting in the setting's bases."""
+
+    @classmethod
+    def for_request(cls, request):
+        # BaseSiteSetting.for_request, with the setting kept between requests.
+        from wagtail.models import Site
+
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            name = f"setting:{cls._meta.label_lower}"
+            setting = get_or_make(request, name, (site.pk if site else None,), lambda: cls.for_site(site))
+            setting._request = request
+            setattr(request, attribute, setting)
+        return getattr(request, attribute)
 
 
 class TownCacheMiddleware:

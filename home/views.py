@@ -6,7 +6,7 @@ from django.template import loader
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from core.town_cache import deferred
+from core.template_context import deferred
 from home.search_words import search_query, word_stem, words
 
 RESULTS_PER_PAGE = 10

@@ -18,7 +18,7 @@ from wagtail.models import Site
 from core.antispam import rate_limited
 from core.renditions import prefetch_renditions
 from core.routing import public
-from core.town_cache import deferred
+from core.template_context import deferred
 from home.search_words import search_query
 from learning.forms import FeedbackForm, GuideFilterForm, RegistrationForm, SelfCheckForm
 from learning.help import help_link

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.renditions import prefetch_renditions
 from core.routing import public
-from core.town_cache import deferred
+from core.template_context import deferred
 from home.models import LINK_FIELDS
 from home.search_words import word_stem, words
 

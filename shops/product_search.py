@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
 
-from core.town_cache import deferred
+from core.template_context import deferred
 from home.search_words import search_query
 
 from .forms import ProductSearchForm

@@ -2,9 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
 
-from core import town_cache
+from core.town_cache import KeptSiteSetting
 
 # Each palette pairs colours that keep a contrast ratio of at least 4.5:1 with
 # white text and with the page background, so staff cannot pick unreadable ones.
@@ -17,8 +16,11 @@ PALETTES = [
 
 
 @register_setting(icon="site")
-class TownIdentity(BaseSiteSetting):
-    """How a town presents its portal: name, colours, contact and legal pages."""
+class TownIdentity(KeptSiteSetting, BaseSiteSetting):
+    """How a town presents its portal: name, colours, contact and legal pages.
+
+    Every page shows it: it is read once per change of the town (core/town_cache.py).
+    """
 
     select_related = [
         "logo",
@@ -146,19 +148,6 @@ class TownIdentity(BaseSiteSetting):
 
     def __str__(self):
         return self.town_name or str(self.site)
-
-    @classmethod
-    def for_request(cls, request):
-        """Read once per change of the town, not at every request (core/town_cache.py)."""
-        attribute = cls.get_cache_attr_name()
-        if not hasattr(request, attribute):
-            site = Site.find_for_request(request)
-            identity = town_cache.get_or_make(
-                request, "identity", (site.pk if site else None,), lambda: cls.for_site(site)
-            )
-            identity._request = request
-            setattr(request, attribute, identity)
-        return getattr(request, attribute)
 
     @property
     def social_links(self):

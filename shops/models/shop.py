@@ -21,8 +21,8 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from core import town_cache
 from core.renditions import prefetch_renditions
+from core.template_context import deferred
 from home.models import BasePage
 from shops.admin_forms import ShopPageForm
 from shops.models.access import STAFF_FIELDS_PERMISSION, ShopPagePermissionTester, staff_only
@@ -266,8 +266,10 @@ class ShopPage(BasePage):
 
     parent_page_types = ["shops.ShopIndexPage"]
     subpage_types = []
-    # Loaded with the page when a visitor opens it (core/routing.py).
+    # Loaded with the page when a visitor opens it, and kept with it until the town changes
+    # (core/routing.py).
     serve_select_related = ["category", "freshness"]
+    serve_prepared = ["hours"]
 
     class Meta:
         verbose_name = _("shop")
@@ -297,17 +299,16 @@ class ShopPage(BasePage):
         now = timezone.now()
         # A preview shows the products and photos being edited; a visitor, the saved ones.
         self._listing_from_database = not getattr(request, "is_preview", False)
-        self.hours = town_cache.get_or_make(request, "shop-hours", (self.pk,), lambda: self.hours)
         context.update(
             {
                 "now": now,
                 "status": self.hours.status(now),
-                "week": town_cache.deferred(lambda: self.hours.week(now)),
-                "exceptions": town_cache.deferred(lambda: self.hours.upcoming_exceptions(now)),
+                "week": deferred(lambda: self.hours.week(now)),
+                "exceptions": deferred(lambda: self.hours.upcoming_exceptions(now)),
                 # Read only when shown: not when the town cache kept that part of the page.
-                "products": town_cache.deferred(lambda: self.product_list),
-                "photos": town_cache.deferred(lambda: self.photo_list),
-                "tags": town_cache.deferred(lambda: list(self.tags.all())),
+                "products": deferred(lambda: self.product_list),
+                "photos": deferred(lambda: self.photo_list),
+                "tags": deferred(lambda: list(self.tags.all())),
             }
         )
         return context
