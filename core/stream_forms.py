@@ -3,7 +3,7 @@
 The StreamField editor's JavaScript posts each block as numbered fields (`body-count`,
 `body-0-type`, `body-0-order`…). Wagtail reads them trusting the script: a missing or
 non-numeric one (a broken browser, a crafted request) raises while the form is read. Every
-StreamField of every admin form uses this field instead (`register`, from home/apps.py): the editor
+StreamField of every admin form uses this field instead (`register`, from core/apps.py): the editor
 comes back with a French message and the content as it was saved.
 """
 

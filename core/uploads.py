@@ -25,12 +25,12 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from pillow_heif import register_heif_opener
+from wagtail import hooks
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from core.image_metadata import cleaned_image
-from core.permissions import site_ids_with_permission
 from core.renditions import prepare_image
 
 register_heif_opener()
@@ -226,8 +226,9 @@ TEXT_EXTENSIONS = {"csv", "txt"}
 
 
 def allowed_document_extensions(user):
-    """PDF for everyone; the office formats of WAGTAILDOCS_EXTENSIONS for town staff and administrators."""
-    if user is not None and site_ids_with_permission(user, "towns", "change_townidentity"):
+    """PDF for everyone; the office formats of WAGTAILDOCS_EXTENSIONS too for whom an app trusts
+    with them: each `may_upload_office_documents` hook answers for a user (towns: the town staff)."""
+    if user is not None and any(trusts(user) for trusts in hooks.get_hooks("may_upload_office_documents")):
         return list(settings.WAGTAILDOCS_EXTENSIONS)
     return [ext for ext in EVERYONE_DOCUMENT_EXTENSIONS if ext in settings.WAGTAILDOCS_EXTENSIONS]
 
