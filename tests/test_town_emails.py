@@ -218,6 +218,15 @@ def test_an_e_mail_address_change_and_a_two_factor_enrolment_code(arras, arras_c
     assert '<html lang="fr">' in code.alternatives[0][0]
 
 
+def test_a_password_reset(arras, arras_client, mailoutbox):
+    arras_client.post(reverse("wagtailadmin_password_reset"), {"email": arras.agent.email})
+
+    [reset] = mailoutbox
+    assert reset.to == [arras.agent.email]
+    assert_town_email(reset, "Choisissez un nouveau mot de passe")
+    assert f"{ARRAS_ROOT}admin/password_reset/" in reset.body
+
+
 def test_no_module_but_the_towns_helper_uses_djangos_mail_api():
     """A second way to send an e-mail would forget the town's sender, language or links."""
     helper = Path(settings.BASE_DIR, "towns", "emails.py")
