@@ -11,9 +11,7 @@ after two days, and stops working once the address (or the password) has changed
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, logout
 from django.core import signing
-from django.core.mail import send_mail
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -22,6 +20,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin import messages
+from wagtail.models import Site
+
+from towns.emails import send_town_email, town_url
 
 EMAIL_CHANGE_SALT = "accounts.account_email.change"
 EMAIL_CHANGE_MAX_AGE = 2 * 24 * 3600  # seconds: the link works for two days
@@ -66,12 +67,6 @@ def new_email_from(token, user):
 
 def used_by_another_account(user, email):
     return get_user_model().objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
-
-
-def _send(template, context, address):
-    subject = " ".join(render_to_string(f"accounts/emails/{template}_subject.txt", context).split())
-    body = render_to_string(f"accounts/emails/{template}.txt", context)
-    send_mail(subject, body, None, [address])
 
 
 class EmailChangeForm(forms.Form):
@@ -122,16 +117,16 @@ def change_email(request):
             return redirect(reverse("wagtailadmin_login"))
         if valid:
             new_email = form.cleaned_data["new_email"]
-            link = request.build_absolute_uri(
-                reverse("account_email_confirm", args=[change_token(request.user, new_email)])
-            )
+            site = Site.find_for_request(request)
+            token = change_token(request.user, new_email)
+            link = town_url(site, reverse("account_email_confirm", args=[token]))
             context = {
                 "user": request.user,
                 "new_email": new_email,
                 "link": link,
                 "days": EMAIL_CHANGE_MAX_AGE // 86400,
             }
-            _send("email_change_confirm", context, new_email)
+            send_town_email(site, new_email, "accounts/emails/email_change_confirm", context)
             messages.success(
                 request,
                 _(
@@ -169,7 +164,12 @@ def confirm_email(request, token):
         user.email = new_email
         user.save(update_fields=["email"])
         if old_email:
-            _send("email_changed_notice", {"user": user, "new_email": new_email}, old_email)
+            send_town_email(
+                Site.find_for_request(request),
+                old_email,
+                "accounts/emails/email_changed_notice",
+                {"user": user, "new_email": new_email},
+            )
         messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": new_email})
         return redirect("wagtailadmin_account")
     context["new_email"] = new_email

@@ -11,17 +11,16 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.core.mail import send_mail
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils import timezone
-from django.utils.translation import override
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import GroupPagePermission, GroupSitePermission, Site
+
+from towns.emails import send_town_email
 
 RECOVERY_CODE_COUNT = 10
 # The code e-mailed to someone who enrols an authenticator (see send_enrolment_code).
@@ -80,7 +79,7 @@ def enrolment_code_device(user):
     return device
 
 
-def send_enrolment_code(device):
+def send_enrolment_code(device, site):
     """E-mail a one-time code to the account's address, unless the last one is still valid.
 
     Enrolling an authenticator asks for it: someone who only stole a password cannot bind
@@ -92,10 +91,7 @@ def send_enrolment_code(device):
     device.generate_token(valid_secs=ENROLMENT_CODE_MINUTES * 60)
     user = device.user
     context = {"user": user, "code": device.token, "minutes": ENROLMENT_CODE_MINUTES}
-    with override("fr"):
-        subject = render_to_string("accounts/emails/two_factor_enrolment_code_subject.txt", context).strip()
-        body = render_to_string("accounts/emails/two_factor_enrolment_code.txt", context)
-    send_mail(subject, body, None, [user.email])
+    send_town_email(site, user.email, "accounts/emails/two_factor_enrolment_code", context)
 
 
 def reset(user):

@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Site
 
 from accounts import two_factor
 
@@ -115,7 +116,7 @@ def enrol(request):
         device = TOTPDevice.objects.create(user=user, name=str(_("Authenticator app")), confirmed=False)
     mailed = two_factor.enrolment_code_device(user)
     if request.method != "POST":
-        two_factor.send_enrolment_code(mailed)
+        two_factor.send_enrolment_code(mailed, Site.find_for_request(request))
     form = EnrolmentForm(request.POST or None)
     if (
         request.method == "POST"

@@ -4,11 +4,9 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -35,6 +33,7 @@ from learning.models import (
 )
 from learning.models.guides import CARD_FIELDS, GUIDES_PER_PAGE
 from learning.models.workshops import SEATS_PER_ADDRESS, TooManyRegistrations
+from towns.emails import page_url, send_town_email, town_url
 from towns.models import TownIdentity
 
 FEEDBACK_SESSION_KEY = "learning_feedback_given"
@@ -252,11 +251,11 @@ def registration_token(registration, salt):
     return signing.dumps({"r": registration.pk, "w": registration.workshop_id}, salt=salt)
 
 
-def registration_link(request, registration, route, salt):
+def registration_link(registration, route, salt):
     workshop = registration.workshop
-    path = workshop.url + workshop.reverse_subpage(route)
+    path = workshop.relative_url(registration.site) + workshop.reverse_subpage(route)
     token = registration_token(registration, salt)
-    return request.build_absolute_uri(f"{path}?{urlencode({'jeton': token})}")
+    return town_url(registration.site, f"{path}?{urlencode({'jeton': token})}")
 
 
 def registration_from_token(workshop, request, salt):
@@ -269,7 +268,7 @@ def registration_from_token(workshop, request, salt):
         return token, None
 
 
-def send_registration_email(request, registration, promoted=False):
+def send_registration_email(registration, promoted=False):
     """The e-mail to the address typed: facts about the workshop and the links, never the text typed.
 
     A registration waiting for its confirmation gets the link that confirms it; a confirmed
@@ -280,41 +279,27 @@ def send_registration_email(request, registration, promoted=False):
         return
     workshop = registration.workshop
     site = registration.site
-    identity = TownIdentity.for_site(site)
-    page_url = request.build_absolute_uri(workshop.url)
+    workshop_url = page_url(site, workshop)
     to_confirm = registration.confirmed_at is None and registration.held_until is not None
     context = {
         "registration": registration,
         "workshop": workshop,
-        "identity": identity,
-        "page_url": page_url,
+        "identity": TownIdentity.for_site(site),
+        "page_url": workshop_url,
         "promoted": promoted,
         "seats_per_address": SEATS_PER_ADDRESS,
     }
+    attachments = []
     if to_confirm:
-        context["confirm_url"] = registration_link(request, registration, "confirmation", CONFIRM_SALT)
-        template = "learning/emails/registration_to_confirm.txt"
-        subject = _("Confirm your registration: %(title)s") % {"title": workshop.title}
+        context["confirm_url"] = registration_link(registration, "confirmation", CONFIRM_SALT)
+        template = "learning/emails/registration_to_confirm"
     else:
-        context["cancel_url"] = registration_link(request, registration, "cancellation", CANCEL_SALT)
-        template = "learning/emails/registration.txt"
-        if registration.status == Registration.Status.WAITING:
-            subject = _("Waiting list: %(title)s") % {"title": workshop.title}
-        else:
-            subject = _("Your registration: %(title)s") % {"title": workshop.title}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(template, context),
-        to=[registration.email],
-        reply_to=[identity.contact_email] if identity.contact_email else None,
-    )
+        context["cancel_url"] = registration_link(registration, "cancellation", CANCEL_SALT)
+        template = "learning/emails/registration"
     if registration.status == Registration.Status.CONFIRMED:
-        message.attach(
-            "atelier.ics",
-            workshop_invitation(workshop, registration, page_url, request.get_host().split(":")[0]),
-            "text/calendar; charset=utf-8; method=PUBLISH",
-        )
-    message.send()
+        calendar_file = workshop_invitation(workshop, registration, workshop_url, site.hostname)
+        attachments.append(("atelier.ics", calendar_file, "text/calendar; charset=utf-8; method=PUBLISH"))
+    send_town_email(site, registration.email, template, context, attachments=attachments)
 
 
 def workshop_page(workshop, request):
@@ -340,8 +325,8 @@ def workshop_page(workshop, request):
                     )
                 else:
                     for person in registration.promoted:
-                        send_registration_email(request, person, promoted=True)
-                    send_registration_email(request, registration)
+                        send_registration_email(person, promoted=True)
+                    send_registration_email(registration)
                     if registration.status == Registration.Status.WAITING:
                         almost_done = _(
                             "Almost done: the workshop is full. Open the link we have just sent to %(email)s "
@@ -382,9 +367,9 @@ def workshop_confirmation(workshop, request):
     elif request.method == "POST":
         for person in registration.confirm():
             if person.pk != registration.pk:
-                send_registration_email(request, person, promoted=True)
+                send_registration_email(person, promoted=True)
         registration.refresh_from_db()
-        send_registration_email(request, registration)
+        send_registration_email(registration)
         if registration.status == Registration.Status.WAITING:
             messages.warning(
                 request,
@@ -415,7 +400,7 @@ def workshop_cancellation(workshop, request):
     context["token"] = token
     if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
         for promoted in registration.cancel():
-            send_registration_email(request, promoted, promoted=True)
+            send_registration_email(promoted, promoted=True)
         messages.success(request, _("Your registration is cancelled. Thank you for freeing your seat."))
         return HttpResponseRedirect(workshop.url)
     response = TemplateResponse(request, "learning/workshop_cancellation.html", context)

@@ -3,21 +3,23 @@
 from django.db import transaction
 from django.utils import timezone
 
+from towns.emails import send_town_email, town_url
+from towns.staff import PROGRAMME, staff_to_notify
 from towns.towns import town_name
 
 from .models import HelpRequest, Mode, Volunteer
-from .notifications import send, staff_recipients
 
 
-def create_volunteer_application(request, form, site):
+def create_volunteer_application(form, site):
     data = form.cleaned_data
     now = timezone.now()
     modes = set(data["modes"])
     with transaction.atomic():
         volunteer = _create_volunteer(data, site, now, modes)
-    context = {"volunteer": volunteer, "town": town_name(site), "admin_url": admin_url(request, volunteer)}
-    send("volunteer_applied_staff", staff_recipients(site), context)
-    send("volunteer_applied", [volunteer.email], context)
+    context = {"volunteer": volunteer, "town": town_name(site), "admin_url": admin_url(site, volunteer)}
+    staff = staff_to_notify(site, PROGRAMME)
+    send_town_email(site, staff, "programme/emails/volunteer_applied_staff", context)
+    send_town_email(site, volunteer.email, "programme/emails/volunteer_applied", context)
     return volunteer
 
 
@@ -42,7 +44,7 @@ def _create_volunteer(data, site, now, modes):
     return volunteer
 
 
-def create_help_request(request, form, site):
+def create_help_request(form, site):
     data = form.cleaned_data
     with transaction.atomic():
         help_request = _create_help_request(form, data, site)
@@ -50,10 +52,10 @@ def create_help_request(request, form, site):
         "help_request": help_request,
         "topics": ", ".join(topic.name for topic in data["topics"]),
         "town": town_name(site),
-        "admin_url": admin_url(request, help_request),
+        "admin_url": admin_url(site, help_request),
     }
-    send("help_request_staff", staff_recipients(site), context)
-    send("help_request_received", [help_request.email], context)
+    send_town_email(site, staff_to_notify(site, PROGRAMME), "programme/emails/help_request_staff", context)
+    send_town_email(site, help_request.email, "programme/emails/help_request_received", context)
     return help_request
 
 
@@ -76,14 +78,14 @@ def _create_help_request(form, data, site):
     return help_request
 
 
-def admin_url(request, instance):
+def admin_url(site, instance):
+    """The record's edit page in the admin, on the town's own host."""
     from wagtail_modeladmin.helpers import AdminURLHelper
 
-    path = AdminURLHelper(type(instance)).get_action_url("edit", instance.pk)
-    return request.build_absolute_uri(path) if request is not None else path
+    return town_url(site, AdminURLHelper(type(instance)).get_action_url("edit", instance.pk))
 
 
-def notify_assignment(request, help_request):
+def notify_assignment(help_request):
     """Tell the helper (with the request's details) and the shopkeeper (with the helper's first name)."""
     helper = help_request.helper
     if helper is None:
@@ -93,7 +95,7 @@ def notify_assignment(request, help_request):
         "helper": helper,
         "topics": help_request.get_topics_display(),
         "town": town_name(help_request.site),
-        "admin_url": admin_url(request, help_request) if helper.user_id else "",
+        "admin_url": admin_url(help_request.site, help_request) if helper.user_id else "",
     }
-    send("assigned_helper", [helper.email], context)
-    send("assigned_shopkeeper", [help_request.email], context)
+    send_town_email(help_request.site, helper.email, "programme/emails/assigned_helper", context)
+    send_town_email(help_request.site, help_request.email, "programme/emails/assigned_shopkeeper", context)

@@ -20,13 +20,13 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import AdminURLHelper
 
+from towns.emails import send_town_email, town_url
 from towns.towns import town_name
 
 from . import access
 from .charts import bar_chart
 from .matching import candidates_for, rank_helpers
 from .models import CoachingSession, HelpRequest, Volunteer
-from .notifications import send
 from .privacy import anonymise_person, person_export
 from .services import notify_assignment
 from .stats import dashboard_figures
@@ -129,7 +129,7 @@ def assign(request, pk):
                 help_request.status = HelpRequest.Status.ASSIGNED
             help_request.save()
             log(help_request, "programme.assign", user=request.user)
-            notify_assignment(request, help_request)
+            notify_assignment(help_request)
             messages.success(
                 request,
                 _("%(helper)s now gives this coup de pouce; both they and the shop were told by e-mail.")
@@ -152,7 +152,7 @@ def volunteers_group(site):
     return group
 
 
-def create_volunteer_account(request, volunteer):
+def create_volunteer_account(volunteer):
     """A user for an active volunteer, in the town's volunteers group, with a link to choose a password."""
     User = get_user_model()
     base = slugify(f"{volunteer.first_name}-{volunteer.last_name}")[:100] or f"volontaire-{volunteer.pk}"
@@ -175,15 +175,17 @@ def create_volunteer_account(request, volunteer):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     reset_path = reverse("wagtailadmin_password_reset_confirm", args=[uid, token])
-    send(
-        "account_created",
-        [volunteer.email],
+    site = volunteer.site
+    send_town_email(
+        site,
+        volunteer.email,
+        "programme/emails/account_created",
         {
             "volunteer": volunteer,
             "user": user,
-            "town": town_name(volunteer.site),
-            "reset_url": request.build_absolute_uri(reset_path),
-            "login_url": request.build_absolute_uri(reverse("wagtailadmin_login")),
+            "town": town_name(site),
+            "reset_url": town_url(site, reset_path),
+            "login_url": town_url(site, reverse("wagtailadmin_login")),
         },
     )
     return user
@@ -204,7 +206,7 @@ def create_account(request, pk):
         messages.error(request, problem)
         return redirect(index_url)
     if request.method == "POST":
-        user = create_volunteer_account(request, volunteer)
+        user = create_volunteer_account(volunteer)
         log(volunteer, "programme.create_account", user=request.user)
         messages.success(
             request,

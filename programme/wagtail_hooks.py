@@ -124,7 +124,7 @@ class HelpRequestEditView(EditView):
         response = super().form_valid(form)
         if self.instance.helper_id and self.instance.helper_id != previous_helper:
             HelpRequest.objects.filter(pk=self.instance.pk).update(assigned_at=timezone.now())
-            notify_assignment(self.request, self.instance)
+            notify_assignment(self.instance)
         return response
 
 

@@ -6,13 +6,13 @@ opening hours of that day (usual week, then exceptional closures and openings).
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 
+from towns.emails import page_url, send_town_email, town_url
 from towns.models import TownIdentity
+from towns.staff import CLICK_COLLECT, staff_to_notify
 
 from .models import ClickCollectStatus
 
@@ -80,58 +80,38 @@ def bookable_products(shop):
 # E-mails ------------------------------------------------------------------------------------------
 
 
-def _send(subject_template, body_template, context, recipients, reply_to=None):
-    recipients = [address for address in recipients if address]
-    if not recipients:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(subject_template, context).split())
-        body = render_to_string(body_template, context)
-    message = EmailMultiAlternatives(
-        subject, body, settings.DEFAULT_FROM_EMAIL, recipients, reply_to=[reply_to] if reply_to else None
-    )
-    return message.send()
-
-
-def email_context(click_request, request=None):
+def email_context(click_request, site):
     shop = click_request.shop
-    site = click_request.site
-    identity = TownIdentity.for_site(site) if site else None
-    shop_url = shop.get_full_url(request) if request is not None else shop.get_full_url()
     return {
         "click_request": click_request,
         "shop": shop,
-        "town": identity,
-        "shop_url": shop_url,
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + f"/admin/shops/clickcollectrequest/edit/{click_request.pk}/",
+        "town": TownIdentity.for_site(site),
+        "shop_url": page_url(site, shop),
+        "admin_url": town_url(
+            site, reverse("shops_clickcollectrequest_modeladmin_edit", args=[click_request.pk])
+        ),
     }
 
 
-def send_new_request_emails(click_request, request=None):
+def send_new_request_emails(click_request):
     """Tell the shop and the town staff; send the visitor a receipt if they gave an e-mail."""
-    context = email_context(click_request, request)
-    identity = context["town"]
-    staff_email = identity.contact_email if identity else ""
-    _send(
-        "shops/emails/click_collect_new_subject.txt",
-        "shops/emails/click_collect_new.txt",
+    site = click_request.site
+    context = email_context(click_request, site)
+    shop_email = getattr(click_request.shop, "email", "")
+    send_town_email(
+        site,
+        shop_email,
+        "shops/emails/click_collect_new",
         context,
-        [getattr(click_request.shop, "email", "")],
         reply_to=click_request.contact_email or None,
     )
-    _send(
-        "shops/emails/click_collect_new_subject.txt",
-        "shops/emails/click_collect_staff.txt",
+    send_town_email(site, staff_to_notify(site, CLICK_COLLECT), "shops/emails/click_collect_staff", context)
+    send_town_email(
+        site,
+        click_request.contact_email,
+        "shops/emails/click_collect_receipt",
         context,
-        [staff_email],
-    )
-    _send(
-        "shops/emails/click_collect_receipt_subject.txt",
-        "shops/emails/click_collect_receipt.txt",
-        context,
-        [click_request.contact_email],
-        reply_to=getattr(click_request.shop, "email", "") or None,
+        reply_to=shop_email or None,
     )
 
 
@@ -149,11 +129,11 @@ def send_status_email(click_request):
     template = STATUS_EMAILS.get(click_request.status)
     if template is None or not click_request.contact_email:
         return 0
-    context = email_context(click_request)
-    return _send(
-        f"shops/emails/click_collect_{template}_subject.txt",
-        f"shops/emails/click_collect_{template}.txt",
-        context,
-        [click_request.contact_email],
+    site = click_request.site
+    return send_town_email(
+        site,
+        click_request.contact_email,
+        f"shops/emails/click_collect_{template}",
+        email_context(click_request, site),
         reply_to=getattr(click_request.shop, "email", "") or None,
     )

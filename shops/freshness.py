@@ -13,17 +13,15 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
 from django.db.models import TextChoices
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from wagtail.models import Site
 
 from shops.models import ShopAccess, ShopFreshness, ShopkeeperSettings, ShopPage
-from towns.models import TownIdentity
+from towns.emails import send_town_email, town_url
+from towns.staff import SHOP_FRESHNESS, staff_to_notify
 from towns.towns import town_name
 
 CONFIRM_SALT = "shops.freshness.confirm"
@@ -152,38 +150,13 @@ def owners(shop):
     )
 
 
-def staff_recipients(site):
-    from shops.shopkeepers import staff_groups
-
-    emails = []
-    identity = TownIdentity.objects.filter(site=site).first()
-    if identity and identity.contact_email:
-        emails.append(identity.contact_email)
-    User = get_user_model()
-    for email in User.objects.filter(groups__in=staff_groups(site), is_active=True).values_list(
-        "email", flat=True
-    ):
-        if email and email not in emails:
-            emails.append(email)
-    return emails
-
-
 def _due(last, since, now):
     """Nothing sent yet for this period (since the freshness date), or the last one is a month old."""
     return last is None or (since is not None and last < since) or last <= now - REMIND_EVERY
 
 
-def _send(template, context, recipients):
-    with override("fr"):
-        subject = render_to_string(f"shops/emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"shops/emails/{template}.txt", context)
-    send_mail(subject, body, None, recipients)
-
-
 def send_reminders(now=None):
     """E-mail owners of pages to check or obsolete, and staff of obsolete ones; returns the counts."""
-    from shops.shopkeepers import site_url
-
     now = now or timezone.now()
     counts = {"reminders": 0, "alerts": 0}
     for site in Site.objects.select_related("root_page"):
@@ -197,12 +170,14 @@ def send_reminders(now=None):
                 record.save()
             recipients = list(owners(info.shop))
             if recipients and _due(record.last_reminder_at, info.date, now):
-                edit = site_url(site, reverse("wagtailadmin_pages:edit", args=[info.shop.pk]))
+                edit = town_url(site, reverse("wagtailadmin_pages:edit", args=[info.shop.pk]))
                 for owner in recipients:  # one e-mail each: each link speaks for its owner
                     token = confirmation_token(info.shop, owner)
-                    link = site_url(site, reverse("shop_freshness_confirm", args=[token]))
-                    _send(
-                        "shopkeeper_freshness_reminder",
+                    link = town_url(site, reverse("shop_freshness_confirm", args=[token]))
+                    send_town_email(
+                        site,
+                        owner.email,
+                        "shops/emails/shopkeeper_freshness_reminder",
                         {
                             "info": info,
                             "shop": info.shop,
@@ -210,23 +185,23 @@ def send_reminders(now=None):
                             "confirm_url": link,
                             "edit_url": edit,
                         },
-                        [owner.email],
                     )
                 record.last_reminder_at = now
                 record.save(update_fields=["last_reminder_at"])
                 counts["reminders"] += 1
             if info.state == FreshnessState.OBSOLETE and _due(record.last_escalation_at, info.date, now):
                 obsolete.append(info)
-        staff = staff_recipients(site)
-        if obsolete and staff:
-            _send(
-                "shopkeeper_freshness_staff",
+        staff = staff_to_notify(site, SHOP_FRESHNESS) if obsolete else []
+        if staff:
+            send_town_email(
+                site,
+                staff,
+                "shops/emails/shopkeeper_freshness_staff",
                 {
                     "infos": obsolete,
                     "town": town,
-                    "admin_url": site_url(site, reverse("wagtailadmin_home")),
+                    "admin_url": town_url(site, reverse("wagtailadmin_home")),
                 },
-                staff,
             )
             ShopFreshness.objects.filter(pk__in=[info.record.pk for info in obsolete]).update(
                 last_escalation_at=now

@@ -10,20 +10,16 @@ Who was invited, when, and whether they accepted is kept in ShopAccess, outside 
 revisions. The rights belong to the page: they go when it is deleted or leaves its town.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.text import slugify
-from django.utils.translation import override
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
@@ -37,6 +33,7 @@ from wagtail.models import (
 
 from shops.models import ShopAccess, ShopIndexPage, ShopkeeperSettings, ShopOwnership, ShopPage
 from shops.models.access import STAFF_FIELDS_PERMISSION
+from towns.emails import send_town_email, town_url
 from towns.towns import town_collection, town_name
 
 INVITATION_SALT = "shops.shopkeepers.invitation"
@@ -344,23 +341,17 @@ def accept_invitation(access):
     return access
 
 
-def site_url(site, path):
-    if site is None:
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-    return site.root_url.rstrip("/") + path
-
-
 def send_invitation(access):
     user, shop = access.user, access.shop
     site = shop_site(shop)
     if access.accepted_at:
-        link = site_url(site, reverse("wagtailadmin_login"))
+        link = town_url(site, reverse("wagtailadmin_login"))
     else:
-        link = site_url(site, reverse("shopkeeper_invitation", args=[invitation_token(access)]))
+        link = town_url(site, reverse("shopkeeper_invitation", args=[invitation_token(access)]))
     context = {
         "user": user,
         "shop": shop,
-        "town": town_name(site) if site else "",
+        "town": town_name(site),
         "link": link,
         "holds_it": access.accepted_at is not None,
         "has_password": user.has_usable_password(),
@@ -368,10 +359,7 @@ def send_invitation(access):
         "invited_by": access.invited_by,
         "days": INVITATION_MAX_AGE // 86400,
     }
-    with override("fr"):
-        subject = render_to_string("shops/emails/shopkeeper_invitation_subject.txt", context).strip()
-        body = render_to_string("shops/emails/shopkeeper_invitation.txt", context)
-    send_mail(subject, body, None, [user.email])
+    send_town_email(site, user.email, "shops/emails/shopkeeper_invitation", context)
 
 
 @transaction.atomic

@@ -66,7 +66,7 @@ def click_collect_request(request, shop_id):
             else:
                 click_request = save_request(form, shop)
                 try:
-                    send_new_request_emails(click_request, request)
+                    send_new_request_emails(click_request)
                 except Exception:  # the request is saved; the shop will see it in the admin
                     logger.exception("Click & collect request %s: e-mails not sent", click_request.pk)
                 token = signing.dumps(click_request.pk, salt=CONFIRMATION_SALT)

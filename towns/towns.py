@@ -48,9 +48,13 @@ def town_collection(site):
     return collection or root.add_child(name=name)
 
 
+def staff_group_name(site):
+    return f"Équipe de la mairie — {town_name(site)}"
+
+
 def staff_group(site):
     """The town's staff group, “Équipe de la mairie — <town>”, with every right it needs in that town."""
-    group, _created = Group.objects.get_or_create(name=f"Équipe de la mairie — {town_name(site)}")
+    group, _created = Group.objects.get_or_create(name=staff_group_name(site))
     for module in contributions("town_staff"):
         module.grant(group, site)
     return group

@@ -140,7 +140,7 @@ class VolunteerApplicationPage(FormPageMixin, BasePage):
     def form_valid(self, request, form, site):
         from programme.services import create_volunteer_application
 
-        create_volunteer_application(request, form, site)
+        create_volunteer_application(form, site)
 
 
 class HelpRequestPage(FormPageMixin, BasePage):
@@ -184,7 +184,7 @@ class HelpRequestPage(FormPageMixin, BasePage):
     def form_valid(self, request, form, site):
         from programme.services import create_help_request
 
-        create_help_request(request, form, site)
+        create_help_request(form, site)
 
 
 class VolunteerListPage(BasePage):

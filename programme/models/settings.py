@@ -37,7 +37,10 @@ class ProgrammeSettings(BaseSiteSetting):
     notification_email = models.EmailField(
         _("e-mail for new requests"),
         blank=True,
-        help_text=_("Who receives new applications and requests. Empty: the town's contact e-mail."),
+        help_text=_(
+            "An address told of new applications and requests, besides the town's contact e-mail "
+            "and its team."
+        ),
     )
 
     panels = [

@@ -19,6 +19,7 @@ from programme.models import (
     VolunteerApplicationPage,
     VolunteerListPage,
 )
+from towns.towns import staff_group_name
 
 from .home import UserFactory
 
@@ -122,8 +123,8 @@ class CoachingSessionFactory(factory.django.DjangoModelFactory):
 
 
 def programme_staff(site, username):
-    """A town staff member who manages the programme of `site` (and only that town)."""
-    group, _ = Group.objects.get_or_create(name=f"Équipe — {site.site_name}")
+    """A member of the town's staff group who manages the programme of `site` (and only that town)."""
+    group, _ = Group.objects.get_or_create(name=staff_group_name(site))
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )

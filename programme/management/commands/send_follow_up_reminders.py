@@ -2,14 +2,13 @@
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 from wagtail_modeladmin.helpers import AdminURLHelper
 
 from programme.models import CoachingSession
-from programme.notifications import send
-from towns.models import TownIdentity
+from towns.emails import send_town_email, town_url
+from towns.towns import town_name
 
 
 class Command(BaseCommand):
@@ -30,19 +29,24 @@ class Command(BaseCommand):
         by_helper = defaultdict(list)
         for session in sessions:
             by_helper[session.helper].append(session)
-        base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
         sent = 0
         for helper, helper_sessions in by_helper.items():
+            site = helper.site
             admin_url = ""
             if helper.user_id:
-                admin_url = (
-                    base_url + AdminURLHelper(CoachingSession).get_action_url("index") + "?suivi=a-faire"
+                admin_url = town_url(
+                    site, AdminURLHelper(CoachingSession).get_action_url("index") + "?suivi=a-faire"
                 )
-            town = TownIdentity.for_site(helper.site).town_name or helper.site.site_name
-            send(
-                "follow_up_reminder",
-                [helper.email],
-                {"helper": helper, "sessions": helper_sessions, "town": town, "admin_url": admin_url},
+            send_town_email(
+                site,
+                helper.email,
+                "programme/emails/follow_up_reminder",
+                {
+                    "helper": helper,
+                    "sessions": helper_sessions,
+                    "town": town_name(site),
+                    "admin_url": admin_url,
+                },
             )
             CoachingSession.objects.filter(pk__in=[s.pk for s in helper_sessions]).update(
                 last_reminded_on=today
