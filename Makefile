@@ -1,5 +1,8 @@
-# Proximité — the commands a person needs. Only Python 3.11 and make required.
-PYTHON ?= python3
+# Proximité — the commands a person needs. Only Python (3.11, 3.12 or 3.13) and make required.
+# The first of these that runs and is supported builds .venv; PYTHON=… picks another one.
+SUPPORTED_PYTHON := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))
+PYTHON ?= $(shell for candidate in python3 python3.13 python3.12 python3.11; do \
+	$$candidate -c '$(SUPPORTED_PYTHON)' >/dev/null 2>&1 && { echo $$candidate; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
@@ -11,6 +14,12 @@ PYTEST_WORKERS ?= auto
 .PHONY: run install install-test migrate demo static test test-unit test-browser test-hosts test-crawl test-load lint format messages clean backup restore bench
 
 $(BIN)/python:
+	@if [ -z "$(PYTHON)" ] || ! $(PYTHON) -c '$(SUPPORTED_PYTHON)' >/dev/null 2>&1; then \
+		echo "Proximité demande Python 3.11, 3.12 ou 3.13 : $(if $(PYTHON),« $(PYTHON) » n'en est pas un,aucun trouvé parmi python3 python3.13 python3.12 python3.11)."; \
+		echo "Debian 12 et 13 et Ubuntu 24.04 en livrent un (apt-get install python3 python3-venv) ;"; \
+		echo "ailleurs, installez-le puis désignez-le : make run PYTHON=/chemin/vers/python3.12"; \
+		exit 1; \
+	fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 

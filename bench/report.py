@@ -1,4 +1,4 @@
-"""The bench's figures as a Markdown table, ready for the README."""
+"""The bench's figures as a Markdown table, ready for docs/performances.md."""
 
 # "none": nothing kept; "off": no page cache, the town cache's pieces; "on": both.
 CACHE_LABEL = {"none": "aucun", "off": "ville", "on": "page"}
