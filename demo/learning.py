@@ -9,6 +9,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 
+from demo.builders.learning import guide_page, related_guides, workshop_page
+from demo.builders.pages import add_page
 from demo.context import add_call_to_action, child_page
 from demo.images import demo_image
 from demo.learning_content import (
@@ -23,11 +25,9 @@ from learning.models import (
     GuideIndexPage,
     GuidePage,
     Registration,
-    RelatedGuide,
     SelfCheckPage,
     Topic,
     WorkshopIndexPage,
-    WorkshopPage,
 )
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -177,27 +177,25 @@ def load_guides(town, topics):
             640,
             400,
         )
-        guide = GuidePage(
-            slug=slug,
-            title=title,
-            summary=summary,
-            level=level,
-            time_needed=minutes,
-            cover_image=cover,
-            last_reviewed=datetime.date(2026, 9, 1),
-            licence="etalab-2.0",
-            body=_guide_body(slug, blocks, illustrations, document),
-            topics=[topics[topic_slug] for topic_slug in topic_slugs],
-            related_guides=[],
+        guide = add_page(
+            index,
+            guide_page(
+                title,
+                slug=slug,
+                summary=summary,
+                level=level,
+                time_needed=minutes,
+                cover_image=cover,
+                body=_guide_body(slug, blocks, illustrations, document),
+                topics=[topics[topic_slug] for topic_slug in topic_slugs],
+            ),
         )
-        index.add_child(instance=guide)
-        guide.save_revision().publish()
         guides[slug] = guide
     for slug, related_slugs in RELATED.items():
         guide = GuidePage.objects.get(pk=guides[slug].pk)
         if guide.related_guides.exists():
             continue
-        guide.related_guides = [RelatedGuide(guide=guides[other]) for other in related_slugs]
+        guide.related_guides = related_guides([guides[other] for other in related_slugs])
         guide.save_revision().publish()
     return index
 
@@ -257,25 +255,26 @@ def load_workshops(town, topics):
         if index.get_children().filter(slug=slug).exists():
             continue
         day = today + datetime.timedelta(days=days)
-        workshop = WorkshopPage(
-            slug=slug,
-            title=title,
-            listing_summary=summary,
-            starts_at=datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=PARIS),
-            duration=120 if mode == "in_person" else 60,
-            mode=mode,
-            place=f"Salle des associations, hôtel de ville de {town.name}" if mode == "in_person" else "",
-            online_link="https://visio.exemple.fr/atelier-securite" if mode == "online" else "",
-            capacity=capacity,
-            level=level,
-            topics=[topics[topic_slug] for topic_slug in topic_slugs],
-            description=(
-                f"<p>{summary}</p><p>L'atelier est gratuit et réservé aux commerçants et artisans "
-                f"de {town.name}. Apportez votre téléphone chargé.</p>"
+        workshop = add_page(
+            index,
+            workshop_page(
+                title,
+                slug=slug,
+                listing_summary=summary,
+                starts_at=datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=PARIS),
+                duration=120 if mode == "in_person" else 60,
+                mode=mode,
+                place=f"Salle des associations, hôtel de ville de {town.name}" if mode == "in_person" else "",
+                online_link="https://visio.exemple.fr/atelier-securite" if mode == "online" else "",
+                capacity=capacity,
+                level=level,
+                topics=[topics[topic_slug] for topic_slug in topic_slugs],
+                description=(
+                    f"<p>{summary}</p><p>L'atelier est gratuit et réservé aux commerçants et artisans "
+                    f"de {town.name}. Apportez votre téléphone chargé.</p>"
+                ),
             ),
         )
-        index.add_child(instance=workshop)
-        workshop.save_revision().publish()
         for name, email, phone, shop in ATTENDEES[:attendees]:
             Registration.objects.create(
                 workshop=workshop,

@@ -9,11 +9,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
+from demo.builders.programme import coaching_session
+from demo.builders.programme import help_request as build_help_request
+from demo.builders.programme import volunteer as build_volunteer
 from demo.context import add_call_to_action, child_page, ensure_user
 from learning.models import Topic
 from programme.forms import town_shops
 from programme.models import (
-    CoachingSession,
     HelpRequest,
     HelpRequestPage,
     ProgrammeFiguresPage,
@@ -229,26 +231,24 @@ def _volunteers(town):
     helpers = []
     for index, (first, last, status, skills, modes, slots, listed, animator) in enumerate(VOLUNTEERS):
         email = f"{slugify(first)}.{slugify(last)}@{town.slug}.localhost"
-        volunteer, created = Volunteer.objects.get_or_create(
-            site=site,
-            email=email,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "phone": f"06 10 20 3{index} 4{index}",
-                "status": status,
-                "availability": slots,
-                "mode_in_shop": "boutique" in modes,
-                "mode_phone": "telephone" in modes,
-                "mode_video": "visio" in modes,
-                "presentation": f"{first} aide les commerçants de {town.name} depuis un an.",
-                "is_staff_animator": animator,
-                "consent_processing_at": timezone.now(),
-                "consent_public_listing": listed,
-                "consent_public_listing_at": timezone.now() if listed else None,
-            },
-        )
-        if created:
+        volunteer = Volunteer.objects.filter(site=site, email=email).first()
+        if volunteer is None:
+            volunteer = build_volunteer(
+                site,
+                first,
+                last,
+                email,
+                phone=f"06 10 20 3{index} 4{index}",
+                status=status,
+                availability=slots,
+                mode_in_shop="boutique" in modes,
+                mode_phone="telephone" in modes,
+                mode_video="visio" in modes,
+                presentation=f"{first} aide les commerçants de {town.name} depuis un an.",
+                is_staff_animator=animator,
+                consent_public_listing=listed,
+            )
+            volunteer.save()
             volunteer.skills.set(_topics(skills))
         helpers.append(volunteer)
     return helpers
@@ -274,8 +274,9 @@ def _requests(town, helpers):
         first_session = max((s[0] for s in sessions), default=5)
         received = timezone.now() - datetime.timedelta(days=first_session + 4 + index % 5)
         helper = active[index % len(active)] if status != R.NEW else None
-        help_request = HelpRequest.objects.create(
-            site=site,
+        help_request = build_help_request(
+            site,
+            received=received,
             shop_id=shop_ids[index % len(shop_ids)] if shop_ids and index % 2 == 0 else None,
             shop_name=shop,
             contact_name=contact,
@@ -285,31 +286,25 @@ def _requests(town, helpers):
             preferred_mode=mode,
             preferred_times=["mar-matin", "jeu-apres-midi"] if index % 2 else ["lun-apres-midi"],
             message="J'aimerais être plus visible en ligne sans y passer mes soirées.",
-            consent_at=received,
-            created_at=received,
             status=status,
             helper=helper,
             assigned_at=received + datetime.timedelta(days=1) if helper else None,
+            closed_at=timezone.now() - datetime.timedelta(days=30) if status == R.CLOSED else None,
         )
+        help_request.save()
         help_request.topics.set(_topics(topics))
-        if status == R.CLOSED:
-            HelpRequest.objects.filter(pk=help_request.pk).update(
-                closed_at=timezone.now() - datetime.timedelta(days=30)
-            )
         for days_ago, minutes, before, after, follow_up in sessions:
-            date = today - datetime.timedelta(days=days_ago)
-            session = CoachingSession.objects.create(
-                request=help_request,
-                helper=helper,
-                date=date,
+            session = coaching_session(
+                help_request,
+                date=today - datetime.timedelta(days=days_ago),
                 duration_minutes=minutes,
-                mode=mode or "boutique",
                 level_before=before,
                 level_after=after,
                 outcome="Fiche mise à jour avec les horaires et trois photos ; le commerçant publie seul.",
                 follow_up_date=today + datetime.timedelta(days=follow_up) if follow_up is not None else None,
                 follow_up_done=follow_up is None,
             )
+            session.save()
             session.topics_covered.set(_topics(topics))
 
 

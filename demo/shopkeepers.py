@@ -9,9 +9,9 @@ import datetime
 
 from django.utils import timezone
 
+from demo.builders.shops import hand_shop
 from demo.context import ensure_user
 from shops.models import ShopAccess, ShopFreshness, ShopkeeperSettings, ShopPage
-from shops.shopkeepers import accept_invitation, invite
 
 # username, first name, last name, shop slugs it holds
 SHOPKEEPERS = {
@@ -42,7 +42,7 @@ def load(context):
         held = []
         for shop in shops.filter(slug__in=slugs).order_by("title"):
             if not ShopAccess.objects.held().filter(shop=shop, user=user).exists():
-                accept_invitation(invite(shop, email, first_name, last_name, invited_by=None, send=False))
+                hand_shop(shop, email, first_name, last_name)
             held.append(shop.title)
         context.add_account(username, f"commerçant ({', '.join(held)})", town)
 

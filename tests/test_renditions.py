@@ -116,7 +116,7 @@ def test_the_shop_page_serves_webp_with_sizes_dimensions_and_lazy_loading(client
 
 
 def test_a_new_file_for_a_photo_remakes_its_renditions_before_anyone_visits(client, towns, shop):
-    staff, _group = make_staff(shop.get_site(), towns["bethune"], "agent-bethune")
+    staff, _group = make_staff(shop.get_site(), "agent-bethune")
     client.force_login(staff)
     image = shop.gallery.first().image
     image.collection = town_collection(shop.get_site())

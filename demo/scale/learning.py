@@ -4,13 +4,12 @@ The demo's seventeen guides are written once for every kind of shop, then again 
 audience below, so a town may have a hundred guides that read like real ones.
 """
 
-import datetime
-
 from core.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
+from demo.builders.learning import guide_page, related_guides
 from demo.context import add_call_to_action
 from demo.learning import TOPICS, _guide_body, _memo_document, guide_index
 from demo.learning_content import GUIDES
-from learning.models import GuidePage, RelatedGuide, Topic
+from learning.models import GuidePage, Topic
 
 AUDIENCES = [
     ("metiers-de-bouche", "pour les métiers de bouche"),
@@ -56,19 +55,17 @@ def load(context):
             slug, title, level, topic_slugs, minutes, summary, blocks = guide_identity(rank)
             if slug in existing:
                 continue
-            guide = GuidePage(
+            guide = guide_page(
+                title,
                 slug=slug,
-                title=title,
                 summary=summary,
                 listing_summary=summary,
                 level=level,
                 time_needed=minutes,
                 cover_image=pictures[rank % len(pictures)],
-                last_reviewed=datetime.date(2026, 9, 1),
-                licence="etalab-2.0",
                 body=_guide_body(slug, blocks, illustrations, document),
+                topics=[topics[topic_slug] for topic_slug in topic_slugs],
             )
-            guide.topics = [topics[topic_slug] for topic_slug in topic_slugs]
             guides.append(guide)
         add_live_pages(index, guides, context.now)
         # Related guides: the next two new guides of the same main topic.
@@ -78,9 +75,7 @@ def load(context):
         for same_topic in by_topic.values():
             for position, guide in enumerate(same_topic):
                 others = (same_topic[position + 1 : position + 3] + same_topic[:position])[:2]
-                guide.related_guides = [
-                    RelatedGuide(guide=other, sort_order=order) for order, other in enumerate(others)
-                ]
+                guide.related_guides = related_guides(others)
         publish_added_pages(guides, context.now)
         index_in_bulk(GuidePage, [guide.pk for guide in guides])
         context.count_created("guides", len(guides))

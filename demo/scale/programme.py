@@ -8,6 +8,7 @@ import datetime
 
 from django.utils.text import slugify
 
+from demo.builders.programme import coaching_session, help_request, volunteer
 from demo.learning import TOPICS
 from demo.programme import _pages, add_programme_calls_to_action
 from learning.levels import DigitalLevel
@@ -54,12 +55,12 @@ def build_volunteer(town, rank, now):
     last = LAST_NAMES[(rank // len(FIRST_NAMES)) % len(LAST_NAMES)]
     status = VOLUNTEER_STATUSES[rank % len(VOLUNTEER_STATUSES)]
     joined = now - datetime.timedelta(days=30 + rank % 700)
-    listed = rank % 3 != 0
-    return Volunteer(
-        site=town.site,
-        first_name=first,
-        last_name=last,
-        email=f"{slugify(first)}.{slugify(last)}.{rank + 1}@{town.slug}.localhost",
+    return volunteer(
+        town.site,
+        first,
+        last,
+        f"{slugify(first)}.{slugify(last)}.{rank + 1}@{town.slug}.localhost",
+        joined=joined,
         phone=f"06 {10 + rank % 90:02d} {rank // 90 % 100:02d} 00 00",
         availability=[SLOTS[(rank + step * 5) % len(SLOTS)] for step in range(1 + rank % 3)],
         mode_in_shop=rank % 2 == 0,
@@ -68,10 +69,7 @@ def build_volunteer(town, rank, now):
         presentation=f"{first} aide les commerçants de {town.name} depuis {1 + rank % 4} an(s).",
         status=status,
         is_staff_animator=rank % 25 == 0,
-        consent_processing_at=joined,
-        consent_public_listing=listed,
-        consent_public_listing_at=joined if listed else None,
-        created_at=joined,
+        consent_public_listing=rank % 3 != 0,
         left_at=now - datetime.timedelta(days=10) if status == V.LEFT else None,
     )
 
@@ -81,8 +79,9 @@ def build_request(town, rank, shops, helpers, now):
     received = now - datetime.timedelta(days=3 + (rank * 7) % 360, hours=rank % 9)
     shop_id, shop_name = shops[rank % len(shops)] if shops and rank % 3 else (None, f"Commerce n° {rank + 1}")
     helper = helpers[rank % len(helpers)] if helpers and status != R.NEW else None
-    help_request = HelpRequest(
-        site=town.site,
+    return help_request(
+        town.site,
+        received=received,
         shop_id=shop_id,
         shop_name=shop_name,
         contact_name=f"{FIRST_NAMES[(rank + 3) % len(FIRST_NAMES)]} {LAST_NAMES[rank % len(LAST_NAMES)]}",
@@ -92,28 +91,22 @@ def build_request(town, rank, shops, helpers, now):
         preferred_mode=MODES[rank % len(MODES)],
         preferred_times=[SLOTS[rank % len(SLOTS)]],
         message="J'aimerais être plus visible en ligne sans y passer mes soirées.",
-        consent_at=received,
-        created_at=received,
         status=status,
         helper=helper,
         assigned_at=received + datetime.timedelta(days=1) if helper else None,
         closed_at=received + datetime.timedelta(days=60) if status == R.CLOSED else None,
     )
-    help_request.shop_key = help_request.compute_shop_key()
-    return help_request
 
 
-def build_session(help_request, rank, today):
-    date = help_request.created_at.date() + datetime.timedelta(days=5 + rank % 20)
-    before = help_request.level or LEVELS[0]
+def build_session(request, rank, today):
+    date = request.created_at.date() + datetime.timedelta(days=5 + rank % 20)
+    before = request.level or LEVELS[0]
     after = LEVELS[min(LEVELS.index(before) + rank % 2, len(LEVELS) - 1)]
     follow_up = date + datetime.timedelta(days=30) if rank % 3 == 0 else None
-    return CoachingSession(
-        request=help_request,
-        helper_id=help_request.helper_id,
+    return coaching_session(
+        request,
         date=min(date, today),
         duration_minutes=60 + 30 * (rank % 4),
-        mode=help_request.preferred_mode or Mode.IN_SHOP,
         level_before=before,
         level_after=after,
         outcome="Fiche mise à jour avec les horaires et trois photos ; le commerçant publie seul.",

@@ -4,7 +4,6 @@ Shops are built from the demo catalogue (kinds, hours, keywords, products) and i
 (see core/bulk_pages.py); the n-th shop of a town is always the same, so a second run skips it.
 """
 
-import datetime
 import hashlib
 from decimal import Decimal
 
@@ -12,19 +11,12 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from core.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
+from demo.builders.shops import shop_page
 from demo.context import add_call_to_action
 from demo.scale import share
-from demo.shops import ensure_categories, position, shop_directory
-from demo.shops.catalogue import HOURS, KINDS, T
-from shops.models import (
-    ExceptionalOpening,
-    PickupSlot,
-    Product,
-    ShopPage,
-    ShopPhoto,
-    ShopTag,
-    WeeklyOpening,
-)
+from demo.shops import ensure_categories, position, shop_directory, summer_holidays, weekday_pickup_slots
+from demo.shops.catalogue import HOURS, KINDS
+from shops.models import Product, ShopPage, ShopTag
 
 # What is written on the sign of each kind of shop of the demo catalogue.
 SIGNS = {
@@ -103,6 +95,7 @@ def shop_identity(rank):
 
 
 def products_for(kind, count, click_collect, pictures, seed):
+    """The fields of a shop's `count` products: its kind's catalogue, then variants of it."""
     _category, _pitch, _hours, _tags, catalogue = KINDS[kind]
     products = []
     for order in range(count):
@@ -112,14 +105,13 @@ def products_for(kind, count, click_collect, pictures, seed):
         if lap >= len(VARIANTS):
             name += f" n° {lap // len(VARIANTS) + 1}"
         products.append(
-            Product(
-                name=name,
-                description=description,
-                price=(Decimal(price) * (1 + Decimal(lap % 5) / 10)).quantize(Decimal("0.01")),
-                image=pictures[_number(f"{seed}:{order}", len(pictures))] if order % 4 == 0 else None,
-                click_collect=click_collect and order < 5,
-                sort_order=order,
-            )
+            {
+                "name": name,
+                "description": description,
+                "price": (Decimal(price) * (1 + Decimal(lap % 5) / 10)).quantize(Decimal("0.01")),
+                "image": pictures[_number(f"{seed}:{order}", len(pictures))] if order % 4 == 0 else None,
+                "click_collect": click_collect and order < 5,
+            }
         )
     return products
 
@@ -132,8 +124,9 @@ def build_shop(town, centre, rank, product_count, categories, tags, pictures, to
     click_collect = _number(seed + ":cc", 3) == 0
     delivery = _number(seed + ":delivery", 5) == 0
     latitude, longitude = position({"latitude": latitude, "longitude": longitude}, seed)
-    page = ShopPage(
-        title=name,
+    photo_count = 1 + _number(seed + ":photos", 3)
+    page = shop_page(
+        name,
         slug=slug,
         pitch=pitch,
         listing_summary=pitch,
@@ -154,36 +147,16 @@ def build_shop(town, centre, rank, product_count, categories, tags, pictures, to
         accessible_entrance=_number(seed + ":access", 2) == 0,
         card_payment=True,
         contactless_payment=_number(seed + ":contactless", 4) != 0,
+        hours=HOURS[hours_key],
+        exceptional_openings=[summer_holidays(today)] if _number(seed + ":holidays", 6) == 0 else [],
+        pickup_slots=weekday_pickup_slots(click_collect),
+        photos=[
+            (pictures[_number(f"{seed}:photo{order}", len(pictures))], f"La boutique {name}, vue {order + 1}")
+            for order in range(photo_count)
+        ],
+        products=products_for(kind, product_count, click_collect, pictures, seed),
     )
-    page.opening_hours = [
-        WeeklyOpening(weekday=day, opens=opens, closes=closes, overnight=closes < opens, sort_order=order)
-        for order, (day, opens, closes) in enumerate(HOURS[hours_key])
-    ]
-    page.exceptional_openings = []
-    if _number(seed + ":holidays", 6) == 0:
-        year = today.year if today.month < 8 else today.year + 1
-        page.exceptional_openings = [
-            ExceptionalOpening(
-                label="congés d'été",
-                start_date=datetime.date(year, 8, 1),
-                end_date=datetime.date(year, 8, 21),
-            )
-        ]
-    page.pickup_slots = (
-        [PickupSlot(weekday=day, starts=T(16), ends=T(19), sort_order=day) for day in range(1, 6)]
-        if click_collect
-        else []
-    )
-    photo_count = 1 + _number(seed + ":photos", 3)
-    page.gallery = [
-        ShopPhoto(
-            image=pictures[_number(f"{seed}:photo{order}", len(pictures))],
-            alt_text=f"La boutique {name}, vue {order + 1}",
-            sort_order=order,
-        )
-        for order in range(photo_count)
-    ]
-    page.products = products_for(kind, product_count, click_collect, pictures, seed)
+    # Tags as rows of existing tags, so that a thousand shops look none up (the builder's `tags` would).
     page.tagged_items = [ShopTag(tag=tags[tag]) for tag in kind_tags + TAGS_FOR_ALL]
     return page
 

@@ -7,18 +7,11 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
+from demo.builders.pages import add_page
+from demo.builders.shops import shop_page
 from demo.context import add_call_to_action, child_page
 from demo.images import demo_image
-from shops.models import (
-    ExceptionalOpening,
-    PickupSlot,
-    Product,
-    ShopCategory,
-    ShopIndexPage,
-    ShopPage,
-    ShopPhoto,
-    WeeklyOpening,
-)
+from shops.models import ExceptionalOpening, ShopCategory, ShopIndexPage
 
 from .catalogue import CATEGORIES, HOURS, KINDS, T
 from .towns import CENTRES, SHOPS
@@ -60,15 +53,11 @@ def position(centre, seed):
 def exceptional_dates(options, today):
     dates = []
     if options.get("closure") == "inventaire":
-        dates.append(
-            ExceptionalOpening(label="inventaire", start_date=today, end_date=today + datetime.timedelta(1))
-        )
+        dates.append({"label": "inventaire", "start_date": today, "end_date": today + datetime.timedelta(1)})
     if options.get("closure") == "travaux":
         start = today + datetime.timedelta(days=7)
         dates.append(
-            ExceptionalOpening(
-                label="travaux", start_date=start, end_date=start + datetime.timedelta(days=14)
-            )
+            {"label": "travaux", "start_date": start, "end_date": start + datetime.timedelta(days=14)}
         )
     if options.get("music_day"):
         # Open late on 21 June, until 1:00 the next morning.
@@ -76,25 +65,33 @@ def exceptional_dates(options, today):
         if music_day < today:
             music_day = music_day.replace(year=today.year + 1)
         dates.append(
-            ExceptionalOpening(
-                label="fête de la musique",
-                start_date=music_day,
-                kind=ExceptionalOpening.OPEN,
-                opens=T(18),
-                closes=T(1),
-                overnight=True,
-            )
+            {
+                "label": "fête de la musique",
+                "start_date": music_day,
+                "kind": ExceptionalOpening.OPEN,
+                "opens": T(18),
+                "closes": T(1),
+                "overnight": True,
+            }
         )
     if options.get("holidays"):
-        year = today.year if today.month < 8 else today.year + 1
-        dates.append(
-            ExceptionalOpening(
-                label="congés d'été",
-                start_date=datetime.date(year, 8, 1),
-                end_date=datetime.date(year, 8, 21),
-            )
-        )
+        dates.append(summer_holidays(today))
     return dates
+
+
+def summer_holidays(today):
+    """The shop's next summer closing, 1 to 21 August (demo and scale data)."""
+    year = today.year if today.month < 8 else today.year + 1
+    return {
+        "label": "congés d'été",
+        "start_date": datetime.date(year, 8, 1),
+        "end_date": datetime.date(year, 8, 21),
+    }
+
+
+def weekday_pickup_slots(click_collect):
+    """Pick-up from 16:00 to 19:00, Tuesday to Saturday, for a shop that takes click & collect."""
+    return [(day, T(16), T(19)) for day in range(1, 6)] if click_collect else []
 
 
 def build_shop(town, index, name, kind, street, options, categories, image, today):
@@ -105,8 +102,8 @@ def build_shop(town, index, name, kind, street, options, categories, image, toda
     click_collect = options.get("click_collect", False)
     number = f"03 53 73 {_number(slug, 1, 90) + 10:02d} {_number(slug, 2, 90) + 10:02d}"
     with_products = _number(slug, 3, 8) != 0  # about one shop in eight lists no product
-    page = ShopPage(
-        title=name,
+    page = shop_page(
+        name,
         slug=slug,
         pitch=pitch,
         category=categories[category_slug],
@@ -127,32 +124,22 @@ def build_shop(town, index, name, kind, street, options, categories, image, toda
         accessible_entrance=_number(slug, 5, 2) == 0,
         card_payment=True,
         contactless_payment=_number(slug, 6, 4) != 0,
+        hours=HOURS[hours_key],
+        exceptional_openings=exceptional_dates(options, today),
+        pickup_slots=weekday_pickup_slots(click_collect),
+        photos=[(image, f"La devanture de {name}")],
+        products=[
+            {
+                "name": product_name,
+                "price": price,
+                "description": description,
+                "click_collect": click_collect and order < 3,
+            }
+            for order, (product_name, price, description) in enumerate(products if with_products else [])
+        ],
+        tags=tags,
     )
-    page.opening_hours = [
-        WeeklyOpening(weekday=day, opens=opens, closes=closes, overnight=closes < opens, sort_order=order)
-        for order, (day, opens, closes) in enumerate(HOURS[hours_key])
-    ]
-    page.exceptional_openings = exceptional_dates(options, today)
-    if click_collect:
-        page.pickup_slots = [
-            PickupSlot(weekday=day, starts=T(16), ends=T(19), sort_order=day) for day in range(1, 6)
-        ]
-    page.gallery = [ShopPhoto(image=image, alt_text=f"La devanture de {name}", sort_order=0)]
-    if with_products:
-        page.products = [
-            Product(
-                name=product_name,
-                price=Decimal(price),
-                description=description,
-                click_collect=click_collect and order < 3,
-                sort_order=order,
-            )
-            for order, (product_name, price, description) in enumerate(products)
-        ]
-    page.tags.add(*tags)
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return add_page(index, page)
 
 
 def shop_directory(town):

@@ -1,14 +1,14 @@
 """Factories for the learning space: guides, the self-check and workshops."""
 
-import datetime
 import json
 import re
 import uuid
 from urllib.parse import unquote
 
 import wagtail_factories
-from django.utils import timezone
 
+from demo.builders.learning import guide_page, workshop_page
+from demo.builders.pages import add_page
 from learning.models import (
     GuideIndexPage,
     GuidePage,
@@ -48,12 +48,8 @@ class GuidePageFactory(wagtail_factories.PageFactory):
         model = GuidePage
 
     @classmethod
-    def _create(cls, model_class, *args, topics=(), **kwargs):
-        page = super()._create(model_class, *args, **kwargs)
-        if topics:
-            page.topics.set(topics)
-            page.save_revision().publish()
-        return page
+    def _create_instance(cls, model_class, parent, kwargs):
+        return add_page(parent, guide_page(**kwargs))
 
 
 def question(text, topic, answers, block_id=None):
@@ -93,7 +89,6 @@ class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
 
 class WorkshopPageFactory(wagtail_factories.PageFactory):
     title = "Atelier photos"
-    starts_at = None
     duration = 120
     mode = "in_person"
     place = "Salle des fêtes, place du Beffroi"
@@ -105,10 +100,8 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
         model = WorkshopPage
 
     @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        if kwargs.get("starts_at") is None:
-            kwargs["starts_at"] = timezone.now() + datetime.timedelta(days=7)
-        return super()._create(model_class, *args, **kwargs)
+    def _create_instance(cls, model_class, parent, kwargs):
+        return add_page(parent, workshop_page(**kwargs))
 
 
 def confirm_by_email(client, message, host):

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import GroupSitePermission, Site
 
+from demo.builders.programme import coaching_session, help_request, volunteer
 from learning.models import Topic
 from programme.models import (
     CoachingSession,
@@ -74,18 +75,22 @@ class ProgrammeFiguresPageFactory(wagtail_factories.PageFactory):
 
 
 class VolunteerFactory(factory.django.DjangoModelFactory):
+    """A helper of the default town, active, signed up now (demo.builders.programme.volunteer)."""
+
     site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
     first_name = factory.Sequence(lambda n: f"Prénom{n}")
     last_name = "Volontaire"
     email = factory.LazyAttribute(lambda v: f"{v.first_name.lower()}@volontaire.localhost")
     phone = "06 12 34 56 78"
-    status = Volunteer.Status.ACTIVE
     mode_in_shop = True
-    consent_processing_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = Volunteer
         skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return saved(volunteer(**kwargs))
 
     @factory.post_generation
     def skills(self, create, extracted, **kwargs):
@@ -94,17 +99,22 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
 
 
 class HelpRequestFactory(factory.django.DjangoModelFactory):
+    """A request for help to the default town, received now (demo.builders.programme.help_request)."""
+
     site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
     shop_name = factory.Sequence(lambda n: f"Boutique {n}")
     contact_name = "Jeanne Commerçante"
     email = factory.Sequence(lambda n: f"commerce{n}@exemple.localhost")
     phone = "03 21 00 00 00"
     message = "J'aimerais de l'aide."
-    consent_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = HelpRequest
         skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return saved(help_request(**kwargs))
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
@@ -113,13 +123,22 @@ class HelpRequestFactory(factory.django.DjangoModelFactory):
 
 
 class CoachingSessionFactory(factory.django.DjangoModelFactory):
+    """A session given three days ago by the request's helper (demo.builders.programme.coaching_session)."""
+
     request = factory.SubFactory(HelpRequestFactory)
-    helper = factory.LazyAttribute(lambda s: s.request.helper)
     date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
-    duration_minutes = 120
 
     class Meta:
         model = CoachingSession
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return saved(coaching_session(**kwargs))
+
+
+def saved(record):
+    record.save()
+    return record
 
 
 def programme_staff(site, username):

@@ -3,23 +3,19 @@
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
-from django.contrib.auth.models import Group
-from wagtail.models import Site
+from wagtail.models import Site, WorkflowPage
 
-from shops.admin_click_collect import grant_staff_permissions as grant_click_collect_permissions
+from demo.builders.shops import hand_shop
 from shops.models import ShopOwnership
-from shops.shopkeepers import accept_invitation, ensure_town_workflow, grant_staff_permissions, invite
-from towns import town_staff
+from towns.towns import staff_group
 
 from .home import UserFactory
 from .shops import ShopCategoryFactory, ShopIndexPageFactory, make_shop
 
 
-def make_staff(site, home_page, username):
-    group, _created = Group.objects.get_or_create(name=f"Équipe de la mairie — {site.site_name}")
-    town_staff.grant(group, site)
-    grant_staff_permissions(group, site)
-    grant_click_collect_permissions(group)
+def make_staff(site, username):
+    """A member of the town's staff group, with every right the town's staff has (towns.towns)."""
+    group = staff_group(site)
     user = UserFactory(username=username, first_name="Agent", last_name=site.site_name)
     user.groups.add(group)
     return user, group
@@ -38,7 +34,7 @@ def make_shopkeeper(shop, username, *, password=True):
 
 def give_shop(shop, user):
     """`user` invited to `shop` (without e-mail) and accepting at once: they hold it."""
-    return accept_invitation(invite(shop, user.email, user.first_name, user.last_name, send=False))
+    return hand_shop(shop, user.email, user.first_name, user.last_name)
 
 
 def shopkeeper_world(towns, *, workflow=True):
@@ -54,19 +50,16 @@ def shopkeeper_world(towns, *, workflow=True):
     world.shop_a = make_shop(world.bethune_index, "Boulangerie Alpha", slug="alpha", **cat)
     world.shop_b = make_shop(world.bethune_index, "Fleuriste Bêta", slug="beta", **cat)
     world.shop_c = make_shop(world.beauvais_index, "Librairie Gamma", slug="gamma", town="Beauvais", **cat)
-    world.staff_bethune, world.staff_group_bethune = make_staff(
-        world.bethune, towns["bethune"], "agent-bethune"
-    )
-    world.staff_beauvais, world.staff_group_beauvais = make_staff(
-        world.beauvais, towns["beauvais"], "agent-beauvais"
-    )
+    world.staff_bethune, world.staff_group_bethune = make_staff(world.bethune, "agent-bethune")
+    world.staff_beauvais, world.staff_group_beauvais = make_staff(world.beauvais, "agent-beauvais")
     world.keeper_a = make_shopkeeper(world.shop_a, "commercant-a")
     world.keeper_b = make_shopkeeper(world.shop_b, "commercant-b")
     world.keeper_c = make_shopkeeper(world.shop_c, "commercant-c")
     world.admin = UserFactory(username="admin-test", is_superuser=True, is_staff=True)
-    if workflow:
-        ensure_town_workflow(world.bethune, world.staff_group_bethune)
-        ensure_town_workflow(world.beauvais, world.staff_group_beauvais)
+    if not workflow:
+        # The town's staff group puts “Relecture mairie” on the directories: these tests need
+        # shopkeepers who publish at once.
+        WorkflowPage.objects.filter(page__in=[world.bethune_index, world.beauvais_index]).delete()
     world.collection_a = ShopOwnership.objects.get(shop=world.shop_a).collection
     world.collection_c = ShopOwnership.objects.get(shop=world.shop_c).collection
     return world

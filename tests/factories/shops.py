@@ -6,15 +6,9 @@ from decimal import Decimal
 import factory
 import wagtail_factories
 
-from shops.models import (
-    ExceptionalOpening,
-    Product,
-    ShopCategory,
-    ShopIndexPage,
-    ShopPage,
-    ShopPhoto,
-    WeeklyOpening,
-)
+from demo.builders.pages import add_page
+from demo.builders.shops import shop_page
+from shops.models import ShopCategory, ShopIndexPage
 
 T = datetime.time
 EVERY_DAY_ALL_DAY = [(day, T(0), T(23, 59)) for day in range(7)]
@@ -43,7 +37,10 @@ class ShopIndexPageFactory(wagtail_factories.PageFactory):
 def make_shop(
     parent, title, *, hours=OFFICE_HOURS, exceptions=(), products=(), photos=(), publish=True, **fields
 ):
-    """A shop page under `parent`, with its hours, exceptional dates, products and photos, published."""
+    """A shop page under `parent`, with its hours, exceptional dates, products and photos, published.
+
+    exceptions: the dates' fields as dicts; products: names, or the products' fields as dicts.
+    """
     values = {
         "pitch": f"{title}, au cœur du centre-ville.",
         "street": "1 Grand'Place",
@@ -53,24 +50,12 @@ def make_shop(
         "longitude": Decimal("2.640000"),
     }
     values.update(fields)
-    tags = values.pop("tags", [])
-    page = ShopPage(title=title, **values)
-    page.opening_hours = [
-        WeeklyOpening(weekday=day, opens=opens, closes=closes, overnight=closes < opens)
-        for day, opens, closes in hours
-    ]
-    page.exceptional_openings = [ExceptionalOpening(**exception) for exception in exceptions]
-    page.products = [
-        Product(**product) if isinstance(product, dict) else Product(name=product) for product in products
-    ]
-    page.gallery = [ShopPhoto(image=image, alt_text=f"Photo de {title}") for image in photos]
-    parent.add_child(instance=page)
-    if tags:
-        page.tags.add(*tags)
-        page.save()
-    if publish:
-        page.save_revision().publish()
-    else:
-        page.live = False
-        page.save(update_fields=["live"])
-    return page
+    page = shop_page(
+        title,
+        hours=hours,
+        exceptional_openings=exceptions,
+        products=[product if isinstance(product, dict) else {"name": product} for product in products],
+        photos=[(image, f"Photo de {title}") for image in photos],
+        **values,
+    )
+    return add_page(parent, page, live=publish)

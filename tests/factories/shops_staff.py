@@ -1,20 +1,13 @@
 """Shops for the click & collect, import, open-data and admin-listing tests."""
 
 import datetime
-from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-from shops.models import (
-    ExceptionalOpening,
-    PickupSlot,
-    Product,
-    ShopCategory,
-    ShopIndexPage,
-    ShopPage,
-    WeeklyOpening,
-)
+from demo.builders.pages import add_page
+from demo.builders.shops import shop_page
+from shops.models import ExceptionalOpening, ShopCategory, ShopIndexPage
 
 from .home import UserFactory
 
@@ -65,27 +58,21 @@ def make_shop(
         "click_collect": True,
     }
     values.update(fields)
-    shop = ShopPage(title=title, category=category or shop_category(), **values)
-    shop.products = [
-        Product(name=name, price=None if price is None else Decimal(price), click_collect=bookable)
-        for name, price, bookable in products
-    ]
-    shop.opening_hours = [
-        WeeklyOpening(weekday=day, opens=opens, closes=closes) for day, opens, closes in hours
-    ]
-    shop.pickup_slots = [PickupSlot(weekday=day, starts=start, ends=end) for day, start, end in pickup_slots]
-    shop.exceptional_openings = [
-        ExceptionalOpening(start_date=first, end_date=last, kind=ExceptionalOpening.CLOSED, label="Congés")
-        for first, last in closures
-    ]
-    index.add_child(instance=shop)
-    revision = shop.save_revision()
-    if live:
-        revision.publish()
-    else:
-        shop.live = False
-        shop.save(update_fields=["live"])
-    return shop
+    shop = shop_page(
+        title,
+        category=category or shop_category(),
+        hours=hours,
+        pickup_slots=pickup_slots,
+        exceptional_openings=[
+            {"start_date": first, "end_date": last, "kind": ExceptionalOpening.CLOSED, "label": "Congés"}
+            for first, last in closures
+        ],
+        products=[
+            {"name": name, "price": price, "click_collect": bookable} for name, price, bookable in products
+        ],
+        **values,
+    )
+    return add_page(index, shop, live=live)
 
 
 def town_staff(home_page, username, permissions=("view", "change", "delete")):
