@@ -157,6 +157,15 @@ class LearningGroup(ModelAdminGroup):
 modeladmin_register(LearningGroup)
 
 
+# What town staff do with one library guide for their town (learning/library_views.py).
+LIBRARY_GUIDE_ACTIONS = [
+    ("publier", library_views.publish_as_is, "learning_guide_library_publish"),
+    ("copier", library_views.copy_to_adapt, "learning_guide_library_copy"),
+    ("reprendre", library_views.take_new_version_view, "learning_guide_library_update"),
+    ("changements", library_views.changes, "learning_guide_library_changes"),
+]
+
+
 @hooks.register("register_admin_urls")
 def learning_admin_urls():
     return [
@@ -172,30 +181,14 @@ def learning_admin_urls():
         ),
         path("bibliotheque-de-guides/", library_views.guide_library, name="learning_guide_library"),
         path(
-            "bibliotheque-de-guides/<int:site_id>/<int:guide_id>/publier/",
-            library_views.publish_as_is,
-            name="learning_guide_library_publish",
-        ),
-        path(
-            "bibliotheque-de-guides/<int:site_id>/<int:guide_id>/copier/",
-            library_views.copy_to_adapt,
-            name="learning_guide_library_copy",
-        ),
-        path(
-            "bibliotheque-de-guides/<int:site_id>/<int:guide_id>/reprendre/",
-            library_views.take_new_version_view,
-            name="learning_guide_library_update",
-        ),
-        path(
-            "bibliotheque-de-guides/<int:site_id>/<int:guide_id>/changements/",
-            library_views.changes,
-            name="learning_guide_library_changes",
-        ),
-        path(
             "bibliotheque-de-guides/apercu/<int:guide_id>/",
             library_views.preview,
             name="learning_guide_library_preview",
         ),
+        *[
+            path(f"bibliotheque-de-guides/<int:site_id>/<int:guide_id>/{segment}/", view, name=name)
+            for segment, view, name in LIBRARY_GUIDE_ACTIONS
+        ],
     ]
 
 

@@ -3,7 +3,9 @@ sees when the library publishes a new version; each town acts on its own copies 
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page
 
+from home.models import HomePage
 from learning.library import ensure_guide_library, library_for_town, publish_library_guides
 from learning.models import GuideLibraryPage, GuidePage, RelatedGuide
 from tests.admin_answers import body, refused
@@ -19,6 +21,8 @@ from towns.models import SharedPageCopy
 from towns.towns import staff_group
 
 LIBRARY = "/admin/bibliotheque-de-guides/"
+# The admin's menu and session, the town, the library's guides and the town's copies: whatever their number.
+MAX_QUERIES = 22
 
 
 def republish(page, **changes):
@@ -199,3 +203,24 @@ def test_the_library_is_served_on_no_town_and_found_by_no_search(client, world):
         assert client.get("/photographier/", HTTP_HOST=host).status_code == 404
         results = body(client.get("/recherche/", {"q": "mots de passe"}, HTTP_HOST=host))
         assert "Des mots de passe solides" not in results
+
+
+def test_the_library_sits_under_wagtails_root_alone_and_holds_guides(world):
+    root = Page.get_first_root_node()
+    assert not GuideLibraryPage.can_create_at(root)  # there is one already
+    assert GuideLibraryPage.parent_page_types == ["wagtailcore.Page"]
+    assert not GuideLibraryPage.can_create_at(world.bethune_guides.get_parent())
+    assert GuidePage.can_create_at(world.library)
+    assert not HomePage.can_create_at(world.library)
+
+
+def test_the_library_screen_reads_a_bounded_number_of_queries(client, world, django_assert_max_num_queries):
+    for number in range(8):
+        republish(GuidePageFactory(parent=world.library, title=f"Guide {number}", slug=f"guide-{number}"))
+    publish_library_guides(world.bethune_guides)
+    republish(world.photos, summary="Encore mieux.")
+    client.force_login(world.staff_bethune)
+    client.get(LIBRARY, HTTP_HOST=BETHUNE_HOST)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        html = body(client.get(LIBRARY, HTTP_HOST=BETHUNE_HOST))
+    assert html.count("À jour") == 9 and "Nouvelle version dans la bibliothèque" in html
