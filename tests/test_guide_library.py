@@ -82,6 +82,7 @@ def test_a_new_town_starts_with_every_library_guide_published_as_is(world):
 
 def test_staff_publish_a_guide_as_is_and_visitors_read_it(client, world):
     client.force_login(world.staff_bethune)
+    assert LIBRARY in body(client.get("/admin/", HTTP_HOST=BETHUNE_HOST))  # in their menu
     response = client.post(url("publish", world.bethune, world.photos), HTTP_HOST=BETHUNE_HOST)
     assert response.status_code == 302
 
@@ -173,7 +174,7 @@ def test_town_staff_cannot_edit_the_library(client, world):
 def test_shopkeepers_and_volunteers_get_no_library(client, world, role):
     publish_library_guides(world.bethune_guides)
     client.force_login(getattr(world, role))
-    assert "bibliotheque-de-guides" not in body(client.get("/admin/", HTTP_HOST=BETHUNE_HOST))
+    assert LIBRARY not in body(client.get("/admin/", HTTP_HOST=BETHUNE_HOST))
     urls = [LIBRARY, reverse("learning_guide_library_preview", args=[world.photos.pk])]
     urls += [url(name, world.bethune, world.photos) for name in ("publish", "copy", "update", "changes")]
     for address in urls:
