@@ -62,13 +62,13 @@ def _library_guide(site, guide_id):
     return LibraryGuide(guide, SharedPageCopy.objects.filter(site=site, source=guide).first())
 
 
-def _guide_index_for(request, site):
-    """The town's “Se former” section if this person may add and publish guides in it."""
+def _guide_index_for(request, site, *, publish=True):
+    """The town's “Se former” section if this person may add (and publish) guides in it."""
     index = town_guide_index(site)
     if index is None:
         raise Http404
     rights = index.permissions_for_user(request.user)
-    if not (rights.can_add_subpage() and rights.can_publish_subpage()):
+    if not rights.can_add_subpage() or (publish and not rights.can_publish_subpage()):
         raise PermissionDenied
     return index
 
@@ -76,7 +76,7 @@ def _guide_index_for(request, site):
 def _take_into_town(request, site_id, guide_id, *, publish):
     site = _town(request, site_id)
     item = _library_guide(site, guide_id)
-    index = _guide_index_for(request, site)
+    index = _guide_index_for(request, site, publish=publish)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if item.record is None:
