@@ -1,4 +1,5 @@
-"""Demo data of the learning space: topics, guides, the self-check and workshops for each town."""
+"""Demo data of the learning space: topics, the shared guide library, and for each town its guides
+(published from the library), self-check and workshops."""
 
 import datetime
 import json
@@ -8,19 +9,23 @@ import zoneinfo
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
+from wagtail.rich_text import RichText
 
 from demo.builders.learning import guide_page, related_guides, workshop_page
 from demo.builders.pages import add_page
 from demo.context import add_call_to_action, child_page
 from demo.images import demo_image
 from demo.learning_content import (
+    ADAPTED_IN_BEAUVAIS,
     ATTENDEES,
     GUIDES,
     LEVEL_TEXTS,
+    NEWER_IN_LIBRARY,
     RELATED,
     SELF_CHECK_QUESTIONS,
     WORKSHOPS,
 )
+from learning.library import LIBRARY_NAME, ensure_guide_library, library_collection, publish_library_guides
 from learning.models import (
     GuideIndexPage,
     GuidePage,
@@ -29,6 +34,7 @@ from learning.models import (
     Topic,
     WorkshopIndexPage,
 )
+from towns.models import SharedPageCopy
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -112,9 +118,9 @@ def _guide_body(slug, blocks, illustrations, document):
     return json.dumps(body)
 
 
-def _memo_document(town):
-    title = f"Fiche mémo : sa fiche d'établissement ({town.name})"
-    document = Document.objects.filter(title=title, collection=town.collection).first()
+def _memo_document(name, collection):
+    title = f"Fiche mémo : sa fiche d'établissement ({name})"
+    document = Document.objects.filter(title=title, collection=collection).first()
     if document:
         return document
     text = (
@@ -126,7 +132,7 @@ def _memo_document(town):
     return Document.objects.create(
         title=title,
         file=ContentFile(text.encode("utf-8"), name="fiche-memo-etablissement.txt"),
-        collection=town.collection,
+        collection=collection,
     )
 
 
@@ -146,39 +152,34 @@ def guide_index(town):
     )
 
 
-def load_guides(town, topics):
-    index = guide_index(town)
+def load_library(topics):
+    """The shared guide library with the demo's guides, written once for both towns."""
+    library = ensure_guide_library()
+    collection = library_collection()
+    name, key = LIBRARY_NAME, "bibliotheque"
     illustrations = {
         "step": demo_image(
-            f"Capture d'écran de démonstration ({town.name})",
-            f"guide-step-{town.slug}",
-            town.collection,
-            640,
-            400,
+            f"Capture d'écran de démonstration ({name})", f"guide-step-{key}", collection, 640, 400
         ),
-        "before": demo_image(
-            f"Photo avant retouche ({town.name})", f"guide-before-{town.slug}", town.collection, 480, 320
-        ),
-        "after": demo_image(
-            f"Photo après retouche ({town.name})", f"guide-after-{town.slug}", town.collection, 480, 320
-        ),
+        "before": demo_image(f"Photo avant retouche ({name})", f"guide-before-{key}", collection, 480, 320),
+        "after": demo_image(f"Photo après retouche ({name})", f"guide-after-{key}", collection, 480, 320),
     }
-    document = _memo_document(town)
+    document = _memo_document(name, collection)
     guides = {}
     for position, (slug, title, level, topic_slugs, minutes, summary, blocks) in enumerate(GUIDES):
-        existing = index.get_children().filter(slug=slug).first()
+        existing = library.get_children().filter(slug=slug).first()
         if existing:
             guides[slug] = existing.specific
             continue
         cover = demo_image(
-            f"Illustration {position % 6 + 1} des guides ({town.name})",
-            f"guide-cover-{town.slug}-{position % 6}",
-            town.collection,
+            f"Illustration {position % 6 + 1} des guides ({name})",
+            f"guide-cover-{key}-{position % 6}",
+            collection,
             640,
             400,
         )
         guide = add_page(
-            index,
+            library,
             guide_page(
                 title,
                 slug=slug,
@@ -186,6 +187,7 @@ def load_guides(town, topics):
                 level=level,
                 time_needed=minutes,
                 cover_image=cover,
+                licence="etalab-2.0",
                 body=_guide_body(slug, blocks, illustrations, document),
                 topics=[topics[topic_slug] for topic_slug in topic_slugs],
             ),
@@ -197,7 +199,34 @@ def load_guides(town, topics):
             continue
         guide.related_guides = related_guides([guides[other] for other in related_slugs])
         guide.save_revision().publish()
+    return library
+
+
+def load_guides(town):
+    """The town's “Se former” section with every library guide, published as is."""
+    index = guide_index(town)
+    publish_library_guides(index)
     return index
+
+
+def adapt_a_guide(town, slug, summary):
+    """The town's copy of a library guide, adapted to the town (once)."""
+    record = SharedPageCopy.objects.get(site=town.site, source__slug=slug)
+    if record.is_adapted:
+        return
+    copy = record.copy.specific
+    copy.summary = summary
+    copy.save_revision().publish()
+
+
+def publish_a_new_version(library, slug, tip):
+    """A newer version of a library guide, published after the towns took theirs: they see it waiting."""
+    guide = library.get_children().get(slug=slug).specific
+    tip_id = _id(slug, "new-version")
+    if any(block.id == tip_id for block in guide.body):
+        return
+    guide.body.append(("tip", {"title": "", "text": RichText(tip)}, tip_id))
+    guide.save_revision().publish()
 
 
 def load_self_check(town, topics):
@@ -295,8 +324,9 @@ def load(context):
             slug=slug, defaults={"name": name, "description": description, "sort_order": position * 10}
         )
     topics = {topic.slug: topic for topic in Topic.objects.all()}
+    library = load_library(topics)
     for town in context.towns.values():
-        guides = load_guides(town, topics)
+        guides = load_guides(town)
         self_check = load_self_check(town, topics)
         load_workshops(town, topics)
         add_call_to_action(
@@ -313,3 +343,6 @@ def load(context):
             self_check,
             "Faire le point",
         )
+    # The library at work: Beauvais adapted one guide, and the library has improved another since.
+    adapt_a_guide(context.towns["beauvais"], *ADAPTED_IN_BEAUVAIS)
+    publish_a_new_version(library, *NEWER_IN_LIBRARY)

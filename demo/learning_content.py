@@ -588,6 +588,19 @@ RELATED = {
     "ouvrir-page-facebook": ["publier-sur-instagram"],
 }
 
+# The guide library at work in the demo: the guide Beauvais adapted (its slug and Beauvais's summary),
+# and the guide the library improved after both towns took it (its slug and the tip it gained).
+ADAPTED_IN_BEAUVAIS = (
+    "creer-sa-fiche-etablissement",
+    "Votre fiche d'établissement à jour en une heure, avec l'aide du service commerce de Beauvais "
+    "si vous le souhaitez.",
+)
+NEWER_IN_LIBRARY = (
+    "mots-de-passe-solides",
+    "<p>Un gestionnaire de mots de passe retient pour vous un mot de passe différent par site : "
+    "vous n'avez plus qu'à en retenir un seul, très solide.</p>",
+)
+
 # (question, help, topic slug, [(answer, points), ...])
 SELF_CHECK_QUESTIONS = [
     (

@@ -11,7 +11,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from core.admin_records import RecordAdmin
-from learning import admin_views
+from learning import admin_views, library_views
 from learning.access import staff_site_ids
 from learning.models import GuideFeedback, Registration, Topic, WorkshopPage
 
@@ -157,6 +157,15 @@ class LearningGroup(ModelAdminGroup):
 modeladmin_register(LearningGroup)
 
 
+# What town staff do with one library guide for their town (learning/library_views.py).
+LIBRARY_GUIDE_ACTIONS = [
+    ("publier", library_views.publish_as_is, "learning_guide_library_publish"),
+    ("copier", library_views.copy_to_adapt, "learning_guide_library_copy"),
+    ("reprendre", library_views.take_new_version_view, "learning_guide_library_update"),
+    ("changements", library_views.changes, "learning_guide_library_changes"),
+]
+
+
 @hooks.register("register_admin_urls")
 def learning_admin_urls():
     return [
@@ -170,12 +179,29 @@ def learning_admin_urls():
             admin_views.self_check_report,
             name="learning_self_check_report",
         ),
+        path("bibliotheque-de-guides/", library_views.guide_library, name="learning_guide_library"),
+        path(
+            "bibliotheque-de-guides/apercu/<int:guide_id>/",
+            library_views.preview,
+            name="learning_guide_library_preview",
+        ),
+        *[
+            path(f"bibliotheque-de-guides/<int:site_id>/<int:guide_id>/{segment}/", view, name=name)
+            for segment, view, name in LIBRARY_GUIDE_ACTIONS
+        ],
     ]
 
 
 class TownStaffMenuItem(MenuItem):
     def is_shown(self, request):
         return bool(staff_site_ids(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def guide_library_menu_item():
+    return TownStaffMenuItem(
+        _("Guide library"), reverse("learning_guide_library"), icon_name="doc-full-inverse", order=305
+    )
 
 
 @hooks.register("register_reports_menu_item")

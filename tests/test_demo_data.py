@@ -10,6 +10,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from home.models import HomePage, StandardPage
+from learning.library import library_for_town
 from towns.models import TownIdentity
 
 
@@ -88,3 +89,13 @@ class DemoDataTests(TestCase):
         assert '<html lang="fr"' in html
         assert "<h1>Proximité : l’espace des commerçants et de la mairie</h1>" in html
         assert "S'identifier</em>" in html
+
+    def test_both_towns_publish_the_library_guides_one_adapted_and_one_new_version_waiting(self):
+        statuses = {}
+        for site in Site.objects.all():
+            statuses[site.hostname] = {item.guide.slug: item.status for item in library_for_town(site)}
+        beauvais, bethune = statuses["beauvais.localhost"], statuses["localhost"]
+        assert len(bethune) == len(beauvais) >= 10
+        assert beauvais["creer-sa-fiche-etablissement"] == "adapted"
+        assert bethune["creer-sa-fiche-etablissement"] == "up_to_date"
+        assert bethune["mots-de-passe-solides"] == beauvais["mots-de-passe-solides"] == "new_version"

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from learning.models import GuideIndexPage, GuidePage, RelatedGuide
@@ -206,12 +206,14 @@ def test_guide_page_queries_are_bounded(client, index, django_assert_max_num_que
 
 
 class GuidePageTreeTests(WagtailPageTestCase):
-    def test_guides_live_in_a_guide_index_under_a_town_home_page(self):
+    def test_guides_live_in_a_guide_index_under_a_town_home_page_or_in_the_library(self):
         from home.models import HomePage
-        from learning.models import SelfCheckPage, WorkshopIndexPage, WorkshopPage
+        from learning.models import GuideLibraryPage, SelfCheckPage, WorkshopIndexPage, WorkshopPage
 
         self.assertAllowedParentPageTypes(GuideIndexPage, {HomePage})
-        self.assertAllowedParentPageTypes(GuidePage, {GuideIndexPage})
+        self.assertAllowedParentPageTypes(GuidePage, {GuideIndexPage, GuideLibraryPage})
+        self.assertAllowedParentPageTypes(GuideLibraryPage, {Page})
+        self.assertAllowedSubpageTypes(GuideLibraryPage, {GuidePage})
         self.assertAllowedSubpageTypes(GuidePage, set())
         self.assertAllowedParentPageTypes(SelfCheckPage, {HomePage})
         self.assertAllowedParentPageTypes(WorkshopPage, {WorkshopIndexPage})

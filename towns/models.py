@@ -167,3 +167,63 @@ class TownIdentity(KeptSiteSetting, BaseSiteSetting):
         """The town's logo, whose renditions are made when the identity is saved (core/renditions.py)."""
         if self.logo_id:
             yield self.logo_id, "logo"
+
+
+class SharedPageCopy(models.Model):
+    """A town's own copy of a page from a shared library (towns/library.py), and what it was copied from.
+
+    The library's version the town took (`source_revision`) tells whether the library has
+    published a newer one since; the copy's revision made by the copy (`copy_revision`) tells
+    whether the town has changed its copy since. Generic over page types: the guide library
+    (learning/library.py) is the first user.
+    """
+
+    site = models.ForeignKey(Site, verbose_name=_("town"), on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("library page"),
+        on_delete=models.CASCADE,
+        related_name="shared_copies",
+    )
+    copy = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("town's copy"),
+        on_delete=models.CASCADE,
+        related_name="shared_copy",
+    )
+    # SET_NULL: Wagtail's purge_revisions may delete an old revision; a missing one reads as “changed”.
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("library version copied"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    copy_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("copy as made"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    copied_at = models.DateTimeField(_("copied on"))
+
+    class Meta:
+        verbose_name = _("shared page copy")
+        verbose_name_plural = _("shared page copies")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "source"], name="one_copy_per_town_and_library_page")
+        ]
+
+    def __str__(self):
+        return f"{self.copy} ({self.site})"
+
+    @property
+    def is_adapted(self):
+        """The town saved its copy after copying it (any edit, even a republication, counts)."""
+        return self.copy.latest_revision_id != self.copy_revision_id
+
+    @property
+    def has_new_version(self):
+        """The library published its page again after the town copied it."""
+        return self.source.live_revision_id != self.source_revision_id

@@ -48,7 +48,7 @@ def load(context):
         index = guide_index(town)
         pictures = context.pictures[town.slug]
         illustrations = {"step": pictures[0], "before": pictures[1], "after": pictures[2]}
-        document = _memo_document(town)
+        document = _memo_document(town.name, town.collection)
         existing = set(index.get_children().values_list("slug", flat=True))
         guides = []
         for rank in range(context.share("guides", town_rank)):

@@ -1,4 +1,4 @@
-from .guides import GuideFeedback, GuideIndexPage, GuidePage, Licence, RelatedGuide
+from .guides import GuideFeedback, GuideIndexPage, GuideLibraryPage, GuidePage, Licence, RelatedGuide
 from .self_check import SelfCheckPage, SelfCheckResult
 from .topics import Topic
 from .workshops import Registration, WorkshopIndexPage, WorkshopMode, WorkshopPage
@@ -6,6 +6,7 @@ from .workshops import Registration, WorkshopIndexPage, WorkshopMode, WorkshopPa
 __all__ = [
     "GuideFeedback",
     "GuideIndexPage",
+    "GuideLibraryPage",
     "GuidePage",
     "Licence",
     "Registration",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Site
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from core.renditions import prefetch_renditions
@@ -135,6 +135,7 @@ class GuidePage(BasePage):
             heading=_("Review and reuse"),
         ),
         HelpPanel(template="learning/admin/guide_feedback_panel.html", heading=_("Visitors' feedback")),
+        HelpPanel(template="learning/admin/library_copy_panel.html", heading=_("Guide library")),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -143,7 +144,7 @@ class GuidePage(BasePage):
         index.FilterField("level"),
     ]
 
-    parent_page_types = ["learning.GuideIndexPage"]
+    parent_page_types = ["learning.GuideIndexPage", "learning.GuideLibraryPage"]
     subpage_types = []
     # Loaded with the page when a visitor opens it (core/routing.py).
     serve_select_related = ["cover_image"]
@@ -190,6 +191,15 @@ class GuidePage(BasePage):
             used.add(item["anchor"])
             items.append(item)
         return {"items": items, "toc": toc, "steps_total": steps_total}
+
+    def adapt_for_town(self, town_copies):
+        """On a town's copy of a library guide (towns/library.py): related guides become the town's
+        copies of them, {library guide id: copy id}; those the town has not copied are left out."""
+        self.related_guides = [
+            RelatedGuide(guide_id=town_copies[link.guide_id], sort_order=link.sort_order)
+            for link in self.related_guides.all()
+            if link.guide_id in town_copies
+        ]
 
     def primary_topic(self):
         topics = list(self.topics.all())
@@ -296,3 +306,32 @@ class GuideFeedback(models.Model):
 
     def __str__(self):
         return f"{self.guide.title} — {'oui' if self.helpful else 'non'}"
+
+
+class GuideLibraryPage(Page):
+    """The shared guide library: guides written once, offered to every town (learning/library.py).
+
+    It sits directly under Wagtail's root and no Site serves it, so visitors never reach its
+    guides and town search never finds them; towns publish copies in their own “Se former”.
+    Administrators and the “Bibliothèque de guides” group edit it; town staff, whose page
+    rights start at their town's home page, read it only through the library screen.
+    """
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("For the towns' teams: what the library holds and how its guides are written."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["learning.GuidePage"]
+    max_count = 1
+    # Never shown to visitors: nothing to preview.
+    preview_modes = []
+
+    class Meta:
+        verbose_name = _("guide library")
+        verbose_name_plural = _("guide libraries")
