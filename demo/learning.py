@@ -2,72 +2,19 @@
 
 import datetime
 import json
-import uuid
 import zoneinfo
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 
-from demo.context import add_call_to_action, child_page
+from demo.context import add_call_to_action
 from demo.images import demo_image
-from demo.learning_content import (
-    ATTENDEES,
-    GUIDES,
-    LEVEL_TEXTS,
-    RELATED,
-    SELF_CHECK_QUESTIONS,
-    WORKSHOPS,
-)
-from learning.models import (
-    GuideIndexPage,
-    GuidePage,
-    Registration,
-    RelatedGuide,
-    SelfCheckPage,
-    Topic,
-    WorkshopIndexPage,
-    WorkshopPage,
-)
+from demo.learning_content import ATTENDEES, GUIDES, RELATED, WORKSHOPS
+from learning.models import GuidePage, Registration, RelatedGuide, WorkshopPage
+from learning.town_setup import ensure_topics, guide_section, self_check, stable_block_id, workshop_section
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-
-TOPICS = [
-    (
-        "Photos de produits",
-        "photos-de-produits",
-        "Prendre de belles photos de sa boutique et de ses produits avec un téléphone.",
-    ),
-    (
-        "Réseaux sociaux",
-        "reseaux-sociaux",
-        "Facebook, Instagram : se faire connaître et garder le lien avec ses clients.",
-    ),
-    (
-        "Fiche d'établissement en ligne",
-        "fiche-etablissement",
-        "Être trouvé sur les cartes et les moteurs de recherche, avec les bons horaires.",
-    ),
-    (
-        "Click & collect",
-        "click-and-collect",
-        "Permettre aux clients de réserver en ligne et de retirer en boutique.",
-    ),
-    (
-        "Vendre sur une place de marché",
-        "place-de-marche",
-        "Vendre sur une plateforme locale ou nationale, sans y perdre sa marge.",
-    ),
-    ("Paiement", "paiement", "Paiement sans contact, par lien ou à distance : choisir sans se tromper."),
-    ("Site web", "site-web", "Avoir son propre site simple, et le tenir à jour."),
-    ("Sécurité", "securite", "Mots de passe, arnaques, sauvegardes : se protéger des mauvaises surprises."),
-    ("Aides publiques", "aides-publiques", "Les aides et chèques numériques pour s'équiper et se former."),
-]
-
-
-def _id(*parts):
-    """A stable block id, so that a second load writes exactly the same content."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "proximite:" + ":".join(parts)))
 
 
 def _image_value(image, alt):
@@ -108,7 +55,7 @@ def _guide_body(slug, blocks, illustrations, document):
             }
         elif kind == "download":
             kind, value = "download", {"document": document.pk, "label": "Fiche mémo à imprimer"}
-        body.append({"type": kind, "value": value, "id": _id(slug, str(position))})
+        body.append({"type": kind, "value": value, "id": stable_block_id(slug, str(position))})
     return json.dumps(body)
 
 
@@ -130,24 +77,8 @@ def _memo_document(town):
     )
 
 
-def guide_index(town):
-    """The town's “Se former” section (demo and scale data)."""
-    return child_page(
-        town.home_page,
-        GuideIndexPage,
-        "se-former",
-        title="Se former",
-        show_in_menus=True,
-        introduction=(
-            "Des guides courts, pas à pas, pour avancer à votre rythme dans le numérique. "
-            "Choisissez votre niveau ou un sujet : chaque guide s'imprime facilement."
-        ),
-        listing_summary="Des guides pas à pas pour les commerçants, du premier pas à la maîtrise.",
-    )
-
-
 def load_guides(town, topics):
-    index = guide_index(town)
+    index = guide_section(town)
     illustrations = {
         "step": demo_image(
             f"Capture d'écran de démonstration ({town.name})",
@@ -202,56 +133,8 @@ def load_guides(town, topics):
     return index
 
 
-def load_self_check(town, topics):
-    questions = [
-        {
-            "type": "question",
-            "id": _id("self-check", str(position)),
-            "value": {
-                "question": question,
-                "help": help_text,
-                "topic": topics[topic_slug].pk,
-                "answers": [
-                    {
-                        "type": "item",
-                        "id": _id("self-check", str(position), str(i)),
-                        "value": {"text": a, "points": p},
-                    }
-                    for i, (a, p) in enumerate(answers)
-                ],
-            },
-        }
-        for position, (question, help_text, topic_slug, answers) in enumerate(SELF_CHECK_QUESTIONS)
-    ]
-    return child_page(
-        town.home_page,
-        SelfCheckPage,
-        "auto-diagnostic",
-        title="Où en êtes-vous avec le numérique ?",
-        introduction=(
-            "Huit questions, trois minutes, sans compte ni nom : découvrez votre niveau et les guides "
-            "faits pour vous."
-        ),
-        listing_summary="Un questionnaire rapide et anonyme pour savoir par où commencer.",
-        questions=json.dumps(questions),
-        progress_from=6,
-        master_from=12,
-        **LEVEL_TEXTS,
-    )
-
-
 def load_workshops(town, topics):
-    index = child_page(
-        town.home_page,
-        WorkshopIndexPage,
-        "ateliers",
-        title="Ateliers",
-        introduction=(
-            "Des ateliers gratuits, en petit groupe, animés par l'équipe de la mairie et des volontaires "
-            "numériques. Venez avec votre téléphone."
-        ),
-        listing_summary="Ateliers collectifs gratuits pour les commerçants du centre-ville.",
-    )
+    index = workshop_section(town)
     today = timezone.localdate()
     for slug, title, days, hour, capacity, mode, topic_slugs, level, summary, attendees in WORKSHOPS:
         if index.get_children().filter(slug=slug).exists():
@@ -291,14 +174,10 @@ def load_workshops(town, topics):
 
 
 def load(context):
-    for position, (name, slug, description) in enumerate(TOPICS):
-        Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": position * 10}
-        )
-    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    topics = ensure_topics()
     for town in context.towns.values():
         guides = load_guides(town, topics)
-        self_check = load_self_check(town, topics)
+        self_check_page = self_check(town)
         load_workshops(town, topics)
         add_call_to_action(
             town.home_page,
@@ -311,6 +190,6 @@ def load(context):
             town.home_page,
             "Où en êtes-vous avec le numérique ?",
             "Huit questions pour connaître votre niveau et les guides faits pour vous.",
-            self_check,
+            self_check_page,
             "Faire le point",
         )

@@ -14,7 +14,7 @@ from taggit.models import Tag
 from core.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
 from demo.context import add_call_to_action
 from demo.scale import share
-from demo.shops import ensure_categories, position, shop_directory
+from demo.shops import ensure_categories, position
 from demo.shops.catalogue import HOURS, KINDS, T
 from shops.models import (
     ExceptionalOpening,
@@ -25,6 +25,7 @@ from shops.models import (
     ShopTag,
     WeeklyOpening,
 )
+from shops.town_setup import shop_directory
 
 # What is written on the sign of each kind of shop of the demo catalogue.
 SIGNS = {

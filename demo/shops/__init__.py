@@ -7,18 +7,18 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from demo.context import add_call_to_action, child_page
+from demo.context import add_call_to_action
 from demo.images import demo_image
 from shops.models import (
     ExceptionalOpening,
     PickupSlot,
     Product,
     ShopCategory,
-    ShopIndexPage,
     ShopPage,
     ShopPhoto,
     WeeklyOpening,
 )
+from shops.town_setup import shop_directory
 
 from .catalogue import CATEGORIES, HOURS, KINDS, T
 from .towns import CENTRES, SHOPS
@@ -153,20 +153,6 @@ def build_shop(town, index, name, kind, street, options, categories, image, toda
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-def shop_directory(town):
-    """The town's shop directory (demo and scale data)."""
-    return child_page(
-        town.home_page,
-        ShopIndexPage,
-        "commerces",
-        title="Commerces",
-        introduction=f"Tous les commerces indépendants du centre-ville de {town.name} : "
-        "qui est ouvert, qui livre, qui met vos achats de côté.",
-        listing_summary=f"Les commerces de {town.name}, leurs horaires et leurs produits.",
-        show_in_menus=True,
-    )
 
 
 def load(context):
