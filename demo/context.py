@@ -107,6 +107,8 @@ def demo_pages(town, specs):
                     setattr(page, name, value)
                 page.save_revision().publish()
         pages[page_spec["slug"]] = previous = page
+    # Adding a sibling counts it in the home page's row, not in this copy, which is saved again later.
+    town.home_page.refresh_from_db(fields=["numchild"])
     return pages
 
 
@@ -155,6 +157,7 @@ def add_call_to_action(home_page, title, text, page, link_text):
 
 
 def load(context):
+    remove_wagtail_welcome_page()
     for spec in TOWNS:
         town = build_town(spec, context.port)
         context.towns[town.slug] = town
@@ -173,8 +176,6 @@ def load(context):
             town.home_page.get_children().get(slug="a-propos"),
             "Découvrir le projet",
         )
-
-    remove_wagtail_welcome_page()
 
     ensure_user("admin", "admin@proximite.localhost", "Administratrice", "Proximité", superuser=True)
     context.accounts.insert(0, ("admin", "administrateur (tous les droits)", "—"))

@@ -10,7 +10,7 @@ import uuid
 
 from learning.models import GuideIndexPage, SelfCheckPage, Topic, WorkshopIndexPage
 from learning.starter_content import LEVEL_TEXTS, SELF_CHECK_QUESTIONS, TOPICS
-from towns.towns import child_page, of_town
+from towns.towns import of_town, section
 
 
 def stable_block_id(*parts):
@@ -29,7 +29,7 @@ def ensure_topics():
 
 def guide_section(town):
     """The town's “Se former” section, in the menu."""
-    return child_page(
+    return section(
         town.home_page,
         GuideIndexPage,
         "se-former",
@@ -69,7 +69,7 @@ def _questions(topics):
 
 def self_check(town):
     """The town's self-check, “Où en êtes-vous avec le numérique ?”, with the starter questions."""
-    return child_page(
+    return section(
         town.home_page,
         SelfCheckPage,
         "auto-diagnostic",
@@ -88,7 +88,7 @@ def self_check(town):
 
 def workshop_section(town):
     """The town's “Ateliers” page, where its team publishes group workshops."""
-    return child_page(
+    return section(
         town.home_page,
         WorkshopIndexPage,
         "ateliers",
@@ -102,7 +102,7 @@ def workshop_section(town):
 
 
 def open_town(town):
-    guide_section(town)
+    guide_section(town)  # the shared guide library's guides are published here (learning/library.py)
     self_check(town)
     workshop_section(town)
     return []

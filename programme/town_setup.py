@@ -12,13 +12,7 @@ from programme.models import (
     VolunteerApplicationPage,
     VolunteerListPage,
 )
-from towns.towns import child_page, of_town
-
-INTRO = (
-    "Vous tenez un commerce et le numérique vous prend du temps ? Un·e volontaire ou un·e animateur·rice "
-    "de la mairie vient vous aider gratuitement, environ deux heures, dans votre boutique, par téléphone "
-    "ou en visio, puis reprend des nouvelles quelques semaines plus tard."
-)
+from towns.towns import of_town, section
 
 
 def coup_de_pouce_pages(town):
@@ -27,12 +21,17 @@ def coup_de_pouce_pages(town):
     Returns the section, the help request page and the volunteer sign-up page (the two doors
     a home page may lead to).
     """
-    programme = child_page(
+    programme = section(
         town.home_page,
         ProgrammePage,
         "coup-de-pouce",
         title="Coup de pouce numérique",
-        introduction=INTRO,
+        introduction=(
+            "Vous tenez un commerce et le numérique vous prend du temps ? Un·e volontaire ou un·e "
+            f"animateur·rice de la mairie {of_town(town.name)} vient vous aider gratuitement, environ "
+            "deux heures, dans votre boutique, par téléphone ou en visio, puis reprend des nouvelles "
+            "quelques semaines plus tard."
+        ),
         listing_summary="Une aide gratuite et humaine pour les commerçants, par des volontaires.",
         show_in_menus=True,
         body=[
@@ -48,7 +47,7 @@ def coup_de_pouce_pages(town):
             ),
         ],
     )
-    help_page = child_page(
+    help_page = section(
         programme,
         HelpRequestPage,
         "demander",
@@ -58,7 +57,7 @@ def coup_de_pouce_pages(town):
             f"la mairie {of_town(town.name)} vous rappelle rapidement.</p>"
         ),
     )
-    apply_page = child_page(
+    apply_page = section(
         programme,
         VolunteerApplicationPage,
         "devenir-volontaire",
@@ -69,7 +68,7 @@ def coup_de_pouce_pages(town):
             "accompagne.</p>"
         ),
     )
-    child_page(
+    section(
         programme,
         VolunteerListPage,
         "nos-volontaires",
@@ -78,7 +77,7 @@ def coup_de_pouce_pages(town):
             f"<p>Ils et elles donnent de leur temps pour les commerces {of_town(town.name)}.</p>"
         ),
     )
-    child_page(
+    section(
         programme,
         ProgrammeFiguresPage,
         "en-chiffres",

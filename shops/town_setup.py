@@ -7,12 +7,12 @@ review, the “Relecture mairie” workflow.
 
 from shops.models import ShopIndexPage
 from shops.shopkeepers import ensure_town_workflow
-from towns.towns import child_page, of_town
+from towns.towns import of_town, section
 
 
 def shop_directory(town):
     """The town's “Commerces” directory, in the menu."""
-    return child_page(
+    return section(
         town.home_page,
         ShopIndexPage,
         "commerces",

@@ -71,23 +71,26 @@ def staff_group(site):
 
 
 def child_page(parent, page_class, slug, **fields):
-    """The `page_class` child of `parent`, created and published only if missing.
+    """The child of `parent` at this slug, created (and published) only if missing.
 
-    A page type a parent holds once (`max_count_per_parent = 1`) is found by its type, so that
-    staff may change its address; others by their slug. An existing page is returned as it is:
-    what staff wrote stays.
+    An existing page is returned as it is: what staff wrote stays.
     """
-    children = parent.get_children()
-    if page_class.max_count_per_parent == 1:
-        existing = children.type(page_class).first()
-    else:
-        existing = children.filter(slug=slug).first()
+    existing = parent.get_children().filter(slug=slug).first()
     if existing:
         return existing.specific
     page = page_class(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def section(parent, page_class, slug, **fields):
+    """The `page_class` section under `parent`, found by its type whatever its address (staff may
+    have changed it, or made it by hand before), else created as `child_page` does."""
+    existing = parent.get_children().type(page_class).first()
+    if existing:
+        return existing.specific
+    return child_page(parent, page_class, slug, **fields)
 
 
 def home_page_model():
