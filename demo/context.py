@@ -1,19 +1,21 @@
 """Demo data for `manage.py load_demo`.
 
-This module makes the towns; `demo/shops`, `demo/learning.py` and `demo/programme.py` fill
-them, in that order (demo/management/commands/load_demo.py).
+This module makes the towns with `create_town`, as `add_town` does; `demo/shops`,
+`demo/learning.py` and `demo/programme.py` fill them, in that order
+(demo/management/commands/load_demo.py).
 Everything is created once: running the command again changes nothing.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
+from home.town_setup import is_draft
 from towns.models import TownIdentity
-from towns.towns import Town, staff_group
+from towns.towns import create_town
 
 from .images import demo_image
 from .towns import TOWNS
@@ -29,17 +31,6 @@ class DemoContext:
 
     def add_account(self, username, role, town=None):
         self.accounts.append((username, role, town.name if town else "—"))
-
-
-def child_page(parent, page_class, slug, **fields):
-    """The child of `parent` with this slug, created (and published) only if missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    page = page_class(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def ensure_user(username, email, first_name="", last_name="", superuser=False):
@@ -60,64 +51,19 @@ def ensure_user(username, email, first_name="", last_name="", superuser=False):
     return user
 
 
-def build_town(spec, port, root_collection):
-    root = Page.get_first_root_node()
-    home_page = root.get_children().filter(slug=spec["slug"]).first()
-    collection = root_collection.get_children().filter(name=spec["name"]).first()
-    if collection is None:
-        collection = root_collection.add_child(name=spec["name"])
-    if home_page is None:
-        home_page = HomePage(
-            title=spec["name"],
-            slug=spec["slug"],
-            seo_title=f"{spec['name']} — commerces de proximité",
-            hero_title=spec["hero_title"],
-            hero_text=spec["hero_text"],
-            intro=spec["intro"],
-            listing_summary=spec["tagline"],
-            hero_image=demo_image(f"Centre-ville de {spec['name']}", f"hero-{spec['slug']}", collection),
-        )
-        root.add_child(instance=home_page)
-        home_page.save_revision().publish()
-    home_page = home_page.specific
+def build_town(spec, port):
+    """A demo town: opened by `create_town` as `add_town` opens a real one, then given the demo's words.
 
-    site = Site.objects.filter(hostname=spec["hostname"]).first() or Site(hostname=spec["hostname"])
-    site.port = port
-    site.site_name = spec["name"]
-    site.root_page = home_page
-    site.is_default_site = spec["default"]
-    site.save()
-    if site.is_default_site:
-        Site.objects.filter(is_default_site=True).exclude(pk=site.pk).update(is_default_site=False)
-
-    pages = {}
-    for page_spec in spec["pages"]:
-        pages[page_spec["slug"]] = child_page(
-            home_page,
-            StandardPage,
-            page_spec["slug"],
-            title=page_spec["title"],
-            introduction=page_spec.get("introduction", ""),
-            listing_summary=page_spec.get("summary", ""),
-            show_in_menus=page_spec.get("menu", False),
-            body=page_spec["body"],
-        )
-
-    identity = TownIdentity.for_site(site)
-    if not identity.town_name:
-        identity.town_name = spec["name"]
-        identity.tagline = spec["tagline"]
-        identity.palette = spec["palette"]
-        identity.logo = demo_image(f"Logo de {spec['name']}", f"logo-{spec['slug']}", collection, 240, 240)
-        for key, value in spec["contact"].items():
-            setattr(identity, key, value)
-        identity.footer_text = spec["footer_text"]
-        identity.about_page = pages["a-propos"]
-        identity.legal_notice_page = pages["mentions-legales"]
-        identity.privacy_page = pages["donnees-personnelles"]
-        identity.accessibility_page = pages["accessibilite"]
-        identity.save()
-
+    Only a town created now gets the demo's home page and identity; its text pages are added when
+    missing, and its legal pages take the demo's text while they are still drafts.
+    """
+    # A town loaded before on another port keeps its pages: it moves to this port.
+    Site.objects.filter(hostname=spec["hostname"]).exclude(port=port).update(port=port)
+    town, created = create_town(spec["name"], spec["hostname"], port=port, default=spec["default"])
+    pages = demo_pages(town, spec["pages"])
+    if created:
+        present(town, spec, pages)
+    home_page = town.home_page
     if not home_page.featured:
         home_page.featured = [
             (
@@ -125,15 +71,68 @@ def build_town(spec, port, root_collection):
                 {
                     "title": item["title"],
                     "text": RichText(item["text"]),
-                    "image": demo_image(item["title"], f"{spec['slug']}-{item['page']}", collection),
+                    "image": demo_image(item["title"], f"{spec['slug']}-{item['page']}", town.collection),
                     "page": pages[item["page"]],
                 },
             )
             for item in spec["featured"]
         ]
         home_page.save_revision().publish()
+    return town
 
-    return Town(spec["slug"], spec["name"], site, home_page, collection, staff_group(site))
+
+def demo_pages(town, specs):
+    """The demo's text pages, placed in the spec's order before the sections the apps opened."""
+    pages, previous = {}, None
+    for page_spec in specs:
+        fields = {
+            "title": page_spec["title"],
+            "introduction": page_spec.get("introduction", ""),
+            "listing_summary": page_spec.get("summary", ""),
+            "show_in_menus": page_spec.get("menu", False),
+            "body": page_spec["body"],
+        }
+        existing = town.home_page.get_children().filter(slug=page_spec["slug"]).first()
+        if existing is None:
+            page = StandardPage(slug=page_spec["slug"], **fields)
+            if previous is None:
+                town.home_page.get_first_child().add_sibling("first-sibling", instance=page)
+            else:
+                previous.add_sibling("right", instance=page)
+            page.save_revision().publish()
+        else:
+            page = existing.specific
+            if is_draft(page):  # a legal page as the town opened: the demo completes it
+                for name, value in fields.items():
+                    setattr(page, name, value)
+                page.save_revision().publish()
+        pages[page_spec["slug"]] = previous = page
+    # Adding a sibling counts it in the home page's row, not in this copy, which is saved again later.
+    town.home_page.refresh_from_db(fields=["numchild"])
+    return pages
+
+
+def present(town, spec, pages):
+    """The demo's home page and identity of a town created now."""
+    home_page = town.home_page
+    home_page.hero_title = spec["hero_title"]
+    home_page.hero_text = spec["hero_text"]
+    home_page.intro = spec["intro"]
+    home_page.listing_summary = spec["tagline"]
+    home_page.hero_image = demo_image(
+        f"Centre-ville de {spec['name']}", f"hero-{spec['slug']}", town.collection
+    )
+    home_page.save_revision().publish()
+
+    identity = TownIdentity.for_site(town.site)
+    identity.tagline = spec["tagline"]
+    identity.palette = spec["palette"]
+    identity.logo = demo_image(f"Logo de {spec['name']}", f"logo-{spec['slug']}", town.collection, 240, 240)
+    for key, value in spec["contact"].items():
+        setattr(identity, key, value)
+    identity.footer_text = spec["footer_text"]
+    identity.about_page = pages["a-propos"]
+    identity.save()
 
 
 def remove_wagtail_welcome_page():
@@ -158,9 +157,9 @@ def add_call_to_action(home_page, title, text, page, link_text):
 
 
 def load(context):
-    root_collection = Collection.get_first_root_node()
+    remove_wagtail_welcome_page()
     for spec in TOWNS:
-        town = build_town(spec, context.port, root_collection)
+        town = build_town(spec, context.port)
         context.towns[town.slug] = town
         staff = ensure_user(
             spec["staff"]["username"],
@@ -177,8 +176,6 @@ def load(context):
             town.home_page.get_children().get(slug="a-propos"),
             "Découvrir le projet",
         )
-
-    remove_wagtail_welcome_page()
 
     ensure_user("admin", "admin@proximite.localhost", "Administratrice", "Proximité", superuser=True)
     context.accounts.insert(0, ("admin", "administrateur (tous les droits)", "—"))

@@ -3,7 +3,6 @@
 
 import datetime
 import json
-import uuid
 import zoneinfo
 
 from django.core.files.base import ContentFile
@@ -13,67 +12,15 @@ from wagtail.rich_text import RichText
 
 from demo.builders.learning import guide_page, related_guides, workshop_page
 from demo.builders.pages import add_page
-from demo.context import add_call_to_action, child_page
+from demo.context import add_call_to_action
 from demo.images import demo_image
-from demo.learning_content import (
-    ADAPTED_IN_BEAUVAIS,
-    ATTENDEES,
-    GUIDES,
-    LEVEL_TEXTS,
-    NEWER_IN_LIBRARY,
-    RELATED,
-    SELF_CHECK_QUESTIONS,
-    WORKSHOPS,
-)
+from demo.learning_content import ADAPTED_IN_BEAUVAIS, ATTENDEES, GUIDES, NEWER_IN_LIBRARY, RELATED, WORKSHOPS
 from learning.library import LIBRARY_NAME, ensure_guide_library, library_collection, publish_library_guides
-from learning.models import (
-    GuideIndexPage,
-    GuidePage,
-    Registration,
-    SelfCheckPage,
-    Topic,
-    WorkshopIndexPage,
-)
+from learning.models import GuidePage, Registration
+from learning.town_setup import ensure_topics, guide_section, self_check, stable_block_id, workshop_section
 from towns.models import SharedPageCopy
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-
-TOPICS = [
-    (
-        "Photos de produits",
-        "photos-de-produits",
-        "Prendre de belles photos de sa boutique et de ses produits avec un téléphone.",
-    ),
-    (
-        "Réseaux sociaux",
-        "reseaux-sociaux",
-        "Facebook, Instagram : se faire connaître et garder le lien avec ses clients.",
-    ),
-    (
-        "Fiche d'établissement en ligne",
-        "fiche-etablissement",
-        "Être trouvé sur les cartes et les moteurs de recherche, avec les bons horaires.",
-    ),
-    (
-        "Click & collect",
-        "click-and-collect",
-        "Permettre aux clients de réserver en ligne et de retirer en boutique.",
-    ),
-    (
-        "Vendre sur une place de marché",
-        "place-de-marche",
-        "Vendre sur une plateforme locale ou nationale, sans y perdre sa marge.",
-    ),
-    ("Paiement", "paiement", "Paiement sans contact, par lien ou à distance : choisir sans se tromper."),
-    ("Site web", "site-web", "Avoir son propre site simple, et le tenir à jour."),
-    ("Sécurité", "securite", "Mots de passe, arnaques, sauvegardes : se protéger des mauvaises surprises."),
-    ("Aides publiques", "aides-publiques", "Les aides et chèques numériques pour s'équiper et se former."),
-]
-
-
-def _id(*parts):
-    """A stable block id, so that a second load writes exactly the same content."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "proximite:" + ":".join(parts)))
 
 
 def _image_value(image, alt):
@@ -114,7 +61,7 @@ def _guide_body(slug, blocks, illustrations, document):
             }
         elif kind == "download":
             kind, value = "download", {"document": document.pk, "label": "Fiche mémo à imprimer"}
-        body.append({"type": kind, "value": value, "id": _id(slug, str(position))})
+        body.append({"type": kind, "value": value, "id": stable_block_id(slug, str(position))})
     return json.dumps(body)
 
 
@@ -133,22 +80,6 @@ def _memo_document(name, collection):
         title=title,
         file=ContentFile(text.encode("utf-8"), name="fiche-memo-etablissement.txt"),
         collection=collection,
-    )
-
-
-def guide_index(town):
-    """The town's “Se former” section (demo and scale data)."""
-    return child_page(
-        town.home_page,
-        GuideIndexPage,
-        "se-former",
-        title="Se former",
-        show_in_menus=True,
-        introduction=(
-            "Des guides courts, pas à pas, pour avancer à votre rythme dans le numérique. "
-            "Choisissez votre niveau ou un sujet : chaque guide s'imprime facilement."
-        ),
-        listing_summary="Des guides pas à pas pour les commerçants, du premier pas à la maîtrise.",
     )
 
 
@@ -204,7 +135,7 @@ def load_library(topics):
 
 def load_guides(town):
     """The town's “Se former” section with every library guide, published as is."""
-    index = guide_index(town)
+    index = guide_section(town)
     publish_library_guides(index)
     return index
 
@@ -222,63 +153,15 @@ def adapt_a_guide(town, slug, summary):
 def publish_a_new_version(library, slug, tip):
     """A newer version of a library guide, published after the towns took theirs: they see it waiting."""
     guide = library.get_children().get(slug=slug).specific
-    tip_id = _id(slug, "new-version")
+    tip_id = stable_block_id(slug, "new-version")
     if any(block.id == tip_id for block in guide.body):
         return
     guide.body.append(("tip", {"title": "", "text": RichText(tip)}, tip_id))
     guide.save_revision().publish()
 
 
-def load_self_check(town, topics):
-    questions = [
-        {
-            "type": "question",
-            "id": _id("self-check", str(position)),
-            "value": {
-                "question": question,
-                "help": help_text,
-                "topic": topics[topic_slug].pk,
-                "answers": [
-                    {
-                        "type": "item",
-                        "id": _id("self-check", str(position), str(i)),
-                        "value": {"text": a, "points": p},
-                    }
-                    for i, (a, p) in enumerate(answers)
-                ],
-            },
-        }
-        for position, (question, help_text, topic_slug, answers) in enumerate(SELF_CHECK_QUESTIONS)
-    ]
-    return child_page(
-        town.home_page,
-        SelfCheckPage,
-        "auto-diagnostic",
-        title="Où en êtes-vous avec le numérique ?",
-        introduction=(
-            "Huit questions, trois minutes, sans compte ni nom : découvrez votre niveau et les guides "
-            "faits pour vous."
-        ),
-        listing_summary="Un questionnaire rapide et anonyme pour savoir par où commencer.",
-        questions=json.dumps(questions),
-        progress_from=6,
-        master_from=12,
-        **LEVEL_TEXTS,
-    )
-
-
 def load_workshops(town, topics):
-    index = child_page(
-        town.home_page,
-        WorkshopIndexPage,
-        "ateliers",
-        title="Ateliers",
-        introduction=(
-            "Des ateliers gratuits, en petit groupe, animés par l'équipe de la mairie et des volontaires "
-            "numériques. Venez avec votre téléphone."
-        ),
-        listing_summary="Ateliers collectifs gratuits pour les commerçants du centre-ville.",
-    )
+    index = workshop_section(town)
     today = timezone.localdate()
     for slug, title, days, hour, capacity, mode, topic_slugs, level, summary, attendees in WORKSHOPS:
         if index.get_children().filter(slug=slug).exists():
@@ -319,15 +202,11 @@ def load_workshops(town, topics):
 
 
 def load(context):
-    for position, (name, slug, description) in enumerate(TOPICS):
-        Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": position * 10}
-        )
-    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    topics = ensure_topics()
     library = load_library(topics)
     for town in context.towns.values():
         guides = load_guides(town)
-        self_check = load_self_check(town, topics)
+        self_check_page = self_check(town)
         load_workshops(town, topics)
         add_call_to_action(
             town.home_page,
@@ -340,7 +219,7 @@ def load(context):
             town.home_page,
             "Où en êtes-vous avec le numérique ?",
             "Huit questions pour connaître votre niveau et les guides faits pour vous.",
-            self_check,
+            self_check_page,
             "Faire le point",
         )
     # The library at work: Beauvais adapted one guide, and the library has improved another since.

@@ -7,24 +7,15 @@ import datetime
 
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.rich_text import RichText
 
 from demo.builders.programme import coaching_session
 from demo.builders.programme import help_request as build_help_request
 from demo.builders.programme import volunteer as build_volunteer
-from demo.context import add_call_to_action, child_page, ensure_user
+from demo.context import add_call_to_action, ensure_user
 from learning.models import Topic
 from programme.forms import town_shops
-from programme.models import (
-    HelpRequest,
-    HelpRequestPage,
-    ProgrammeFiguresPage,
-    ProgrammePage,
-    ProgrammeSettings,
-    Volunteer,
-    VolunteerApplicationPage,
-    VolunteerListPage,
-)
+from programme.models import HelpRequest, Volunteer
+from programme.town_setup import coup_de_pouce_pages
 from programme.views import volunteers_group
 
 S = Volunteer.Status
@@ -156,74 +147,9 @@ REQUESTS = [
     ),
 ]
 
-INTRO = (
-    "Vous tenez un commerce et le numérique vous prend du temps ? Un·e volontaire ou un·e animateur·rice "
-    "de la mairie vient vous aider gratuitement, environ deux heures, dans votre boutique, par téléphone "
-    "ou en visio, puis reprend des nouvelles quelques semaines plus tard."
-)
-
 
 def _topics(slugs):
     return list(Topic.objects.filter(slug__in=slugs))
-
-
-def _pages(town):
-    programme = child_page(
-        town.home_page,
-        ProgrammePage,
-        "coup-de-pouce",
-        title="Coup de pouce numérique",
-        introduction=INTRO,
-        listing_summary="Une aide gratuite et humaine pour les commerçants, par des volontaires.",
-        show_in_menus=True,
-        body=[
-            ("heading", {"text": "Comment ça marche ?", "level": "h2"}),
-            (
-                "paragraph",
-                RichText(
-                    "<ol><li>Vous remplissez la demande en deux minutes.</li>"
-                    "<li>La mairie vous met en relation avec la bonne personne.</li>"
-                    "<li>Vous convenez ensemble d'un moment : environ deux heures.</li>"
-                    "<li>Un suivi quelques semaines plus tard, pour que votre page reste à jour.</li></ol>"
-                ),
-            ),
-        ],
-    )
-    help_page = child_page(
-        programme,
-        HelpRequestPage,
-        "demander",
-        title="Demander un coup de pouce",
-        introduction=RichText(
-            "<p>Gratuit, sans engagement : dites-nous sur quoi vous aimeriez avancer, "
-            "nous vous rappelons rapidement.</p>"
-        ),
-    )
-    apply_page = child_page(
-        programme,
-        VolunteerApplicationPage,
-        "devenir-volontaire",
-        title="Devenir volontaire numérique",
-        introduction=RichText(
-            "<p>Vous êtes à l'aise avec le numérique et vous aimez transmettre ? Donnez quelques heures "
-            "par mois aux commerces de votre centre-ville. La mairie vous forme et vous accompagne.</p>"
-        ),
-    )
-    child_page(
-        programme,
-        VolunteerListPage,
-        "nos-volontaires",
-        title="Nos volontaires",
-        introduction=RichText("<p>Ils et elles donnent de leur temps pour les commerces de la ville.</p>"),
-    )
-    child_page(
-        programme,
-        ProgrammeFiguresPage,
-        "en-chiffres",
-        title="Le programme en chiffres",
-        introduction="Ce que les coups de pouce ont changé pour les commerces de la ville.",
-    )
-    return programme, help_page, apply_page
 
 
 def _volunteers(town):
@@ -328,11 +254,7 @@ def add_programme_calls_to_action(town, help_page, apply_page):
 
 def load(context):
     for town in context.towns.values():
-        settings = ProgrammeSettings.for_site(town.site)
-        if not settings.data_controller:
-            settings.data_controller = f"Mairie de {town.name}, service commerce"
-            settings.save()
-        programme, help_page, apply_page = _pages(town)
+        _programme, help_page, apply_page = coup_de_pouce_pages(town)
         helpers = _volunteers(town)
         _volunteer_account(context, town, helpers[0])
         _requests(town, helpers)

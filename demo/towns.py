@@ -1,22 +1,6 @@
 """The two demo towns and their pages, in French, as a town would write them."""
 
-import json
-
-
-def _body(*blocks):
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
-
-
-def _paragraph(html):
-    return ("paragraph", html)
-
-
-def _heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def _callout(title, html, tone="info"):
-    return ("callout", {"tone": tone, "title": title, "text": html})
+from home.town_setup import body, callout, heading, paragraph
 
 
 def _common_pages(town, hall, email, extra_pages):
@@ -31,23 +15,23 @@ def _common_pages(town, hall, email, extra_pages):
                 "humaine, gratuite, pour les commerçants qui le souhaitent."
             ),
             "summary": f"Pourquoi {town} crée son « internet de proximité ».",
-            "body": _body(
-                _heading("Pourquoi ce site ?"),
-                _paragraph(
+            "body": body(
+                heading("Pourquoi ce site ?"),
+                paragraph(
                     "<p>Depuis 2020, beaucoup d'habitants cherchent d'abord sur internet si un "
                     "commerce est ouvert, s'il propose le retrait en boutique ou la livraison. "
                     "Les grandes plateformes répondent vite ; nos commerçants, eux, n'ont pas "
                     "toujours le temps ni les outils. Ce site leur donne une vitrine fiable, "
                     "tenue à jour par eux-mêmes.</p>"
                 ),
-                _heading("Qui fait quoi ?"),
-                _paragraph(
+                heading("Qui fait quoi ?"),
+                paragraph(
                     f"<ul><li>Chaque commerçant met à jour sa page : horaires, produits, services.</li>"
                     f"<li>Le service commerce de la mairie de {town} relit et publie.</li>"
                     "<li>Des volontaires numériques accompagnent gratuitement ceux qui le "
                     "demandent.</li></ul>"
                 ),
-                _callout(
+                callout(
                     "Vous êtes commerçant ?",
                     f'<p>Écrivez-nous à <a href="mailto:{email}">{email}</a> pour créer la page '
                     "de votre boutique. C'est gratuit.</p>",
@@ -59,16 +43,16 @@ def _common_pages(town, hall, email, extra_pages):
             "slug": "mentions-legales",
             "title": "Mentions légales",
             "summary": "Éditeur, hébergeur et conditions d'utilisation du site.",
-            "body": _body(
-                _heading("Éditeur du site"),
-                _paragraph(f"<p>{hall}. Directeur de la publication : le maire de {town}.</p>"),
-                _heading("Hébergement"),
-                _paragraph(
+            "body": body(
+                heading("Éditeur du site"),
+                paragraph(f"<p>{hall}. Directeur de la publication : le maire de {town}.</p>"),
+                heading("Hébergement"),
+                paragraph(
                     "<p>Le site est hébergé en France par le prestataire retenu par la commune. "
                     "Ses coordonnées sont disponibles sur simple demande auprès de la mairie.</p>"
                 ),
-                _heading("Contenus des commerçants"),
-                _paragraph(
+                heading("Contenus des commerçants"),
+                paragraph(
                     "<p>Chaque commerçant est responsable des informations de sa page (horaires, "
                     "prix, produits). La mairie les relit avant publication mais ne peut garantir "
                     "leur exactitude à tout moment.</p>"
@@ -79,19 +63,19 @@ def _common_pages(town, hall, email, extra_pages):
             "slug": "donnees-personnelles",
             "title": "Données personnelles",
             "summary": "Quelles données nous recueillons, pourquoi, combien de temps, et vos droits.",
-            "body": _body(
-                _paragraph(
+            "body": body(
+                paragraph(
                     f"<p>Le responsable du traitement est la commune de {town}. Nous ne recueillons "
                     "que les données nécessaires à chaque service : une demande de mise de côté "
                     "(click &amp; collect), une demande d'aide ou une candidature de volontaire.</p>"
                 ),
-                _heading("Vos droits"),
-                _paragraph(
+                heading("Vos droits"),
+                paragraph(
                     "<p>Vous pouvez consulter, corriger ou faire effacer vos données en écrivant à "
                     f'<a href="mailto:{email}">{email}</a>. Vous pouvez aussi saisir la CNIL.</p>'
                 ),
-                _heading("Mesure d'audience et cookies"),
-                _paragraph(
+                heading("Mesure d'audience et cookies"),
+                paragraph(
                     "<p>Ce site ne dépose aucun cookie publicitaire ni de mesure d'audience. Seuls "
                     "les cookies techniques nécessaires aux formulaires sont utilisés.</p>"
                 ),
@@ -103,25 +87,25 @@ def _common_pages(town, hall, email, extra_pages):
             "summary": (
                 "État de conformité du site au référentiel général d'amélioration de l'accessibilité (RGAA)."
             ),
-            "body": _body(
-                _paragraph(
+            "body": body(
+                paragraph(
                     f"<p>La commune de {town} s'engage à rendre son site accessible conformément à "
                     "l'article 47 de la loi n° 2005-102 du 11 février 2005.</p>"
                 ),
-                _heading("État de conformité"),
-                _paragraph(
+                heading("État de conformité"),
+                paragraph(
                     "<p>Le site est <strong>partiellement conforme</strong> avec le RGAA 4.1 : un "
                     "audit complet reste à mener. Chaque page publique est vérifiée automatiquement "
                     "avec l'outil axe-core à chaque évolution du site.</p>"
                 ),
-                _heading("Retour d'information et contact"),
-                _paragraph(
+                heading("Retour d'information et contact"),
+                paragraph(
                     "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
                     f'<a href="mailto:{email}">{email}</a> : nous vous répondrons et vous '
                     "proposerons une autre façon d'obtenir l'information.</p>"
                 ),
-                _heading("Voies de recours"),
-                _paragraph(
+                heading("Voies de recours"),
+                paragraph(
                     "<p>Si vous n'obtenez pas de réponse satisfaisante, vous pouvez saisir le "
                     "Défenseur des droits.</p>"
                 ),
@@ -136,12 +120,12 @@ BETHUNE_PAGES = [
         "title": "Le marché du lundi",
         "menu": True,
         "summary": "Chaque lundi matin, plus de 150 exposants autour de la Grand'Place.",
-        "body": _body(
-            _paragraph(
+        "body": body(
+            paragraph(
                 "<p>Le marché de Béthune est l'un des plus grands de la région : chaque lundi de "
                 "8h à 13h, producteurs, fromagers et maraîchers s'installent autour du beffroi.</p>"
             ),
-            _callout(
+            callout(
                 "Stationnement", "<p>Les parkings de la gare et du Rivage sont gratuits le lundi matin.</p>"
             ),
         ),
@@ -150,21 +134,21 @@ BETHUNE_PAGES = [
         "slug": "venir-au-centre-ville",
         "title": "Venir au centre-ville",
         "summary": "Bus, vélo, parkings : toutes les façons de venir faire ses courses.",
-        "body": _body(
-            _heading("En bus"),
-            _paragraph("<p>Les lignes Bulles 1 à 4 desservent la Grand'Place toutes les 15 minutes.</p>"),
-            _heading("À vélo"),
-            _paragraph("<p>Des arceaux sont installés rue d'Arras et place Lamartine.</p>"),
-            _heading("En voiture"),
-            _paragraph("<p>La première demi-heure est gratuite dans tous les parkings du centre.</p>"),
+        "body": body(
+            heading("En bus"),
+            paragraph("<p>Les lignes Bulles 1 à 4 desservent la Grand'Place toutes les 15 minutes.</p>"),
+            heading("À vélo"),
+            paragraph("<p>Des arceaux sont installés rue d'Arras et place Lamartine.</p>"),
+            heading("En voiture"),
+            paragraph("<p>La première demi-heure est gratuite dans tous les parkings du centre.</p>"),
         ),
     },
     {
         "slug": "cheques-cadeaux",
         "title": "Les chèques cadeaux du centre-ville",
         "summary": "Offrez un chèque valable dans plus de 80 commerces de Béthune.",
-        "body": _body(
-            _paragraph(
+        "body": body(
+            paragraph(
                 "<p>Les chèques cadeaux « Cœur de Béthune » sont en vente à l'office de tourisme, "
                 "de 10 à 50 euros, et valables un an dans tous les commerces adhérents.</p>"
             ),
@@ -174,8 +158,8 @@ BETHUNE_PAGES = [
         "slug": "vitrines-de-noel",
         "title": "Concours des vitrines de Noël",
         "summary": "Votez pour la plus belle vitrine du centre-ville, jusqu'au 24 décembre.",
-        "body": _body(
-            _paragraph(
+        "body": body(
+            paragraph(
                 "<p>Trente commerçants décorent leur vitrine sur le thème des géants du Nord. "
                 "Votez en boutique : le gagnant est annoncé lors du marché de Noël.</p>"
             ),
@@ -189,8 +173,8 @@ BEAUVAIS_PAGES = [
         "title": "Les marchés de Beauvais",
         "menu": True,
         "summary": "Mercredi et samedi matin, place des Halles et place Jeanne-Hachette.",
-        "body": _body(
-            _paragraph(
+        "body": body(
+            paragraph(
                 "<p>Les marchés du mercredi et du samedi réunissent producteurs de l'Oise, "
                 "fromagers du pays de Bray et fleuristes, de 8h à 13h.</p>"
             ),
@@ -200,21 +184,21 @@ BEAUVAIS_PAGES = [
         "slug": "venir-au-centre-ville",
         "title": "Venir au centre-ville",
         "summary": "Navettes gratuites, parkings relais et vélos en libre-service.",
-        "body": _body(
-            _heading("Navette gratuite"),
-            _paragraph(
+        "body": body(
+            heading("Navette gratuite"),
+            paragraph(
                 "<p>La navette du centre-ville relie la gare à la cathédrale toutes les 10 minutes.</p>"
             ),
-            _heading("Parkings"),
-            _paragraph("<p>Le parking Saint-Quentin est gratuit le samedi après-midi.</p>"),
+            heading("Parkings"),
+            paragraph("<p>Le parking Saint-Quentin est gratuit le samedi après-midi.</p>"),
         ),
     },
     {
         "slug": "boutique-a-l-essai",
         "title": "Ma boutique à l'essai",
         "summary": "Testez votre commerce six mois dans un local du centre, loyer réduit.",
-        "body": _body(
-            _paragraph(
+        "body": body(
+            paragraph(
                 "<p>La ville propose des locaux vacants à loyer réduit pour tester une activité "
                 "commerciale pendant six mois, avec l'accompagnement de la CCI.</p>"
             ),
@@ -224,8 +208,8 @@ BEAUVAIS_PAGES = [
         "slug": "fete-jeanne-hachette",
         "title": "Les commerçants aux Fêtes Jeanne Hachette",
         "summary": "Fin juin, les commerces ouvrent tard et décorent leurs vitrines.",
-        "body": _body(
-            _paragraph(
+        "body": body(
+            paragraph(
                 "<p>Pendant les Fêtes Jeanne Hachette, les commerces du centre restent ouverts "
                 "jusqu'à 21h le samedi. Retrouvez le programme à l'office de tourisme.</p>"
             ),

@@ -1,14 +1,22 @@
-"""A town of the portal: a Wagtail Site with its home page, identity, image collection and staff group.
+"""A town of the portal: a Wagtail Site with its home page, identity, image collection, staff
+group, and the sections every app opens in it.
 
-`manage.py add_town` makes one for real, and the demo and scale loaders give their towns'
-staff the same rights (`staff_group`), so a new town's team can do what the demo towns' teams
-do. Each project app says what a town's staff may do with its records in its `town_staff`
-module, `grant(group, site)`, always limited to that town.
+`manage.py add_town` makes one for real, and the demo and scale loaders make theirs with the same
+`create_town`, then add their demo content. Two registries let each app take its part without
+`towns` importing any of them (`core.project_apps.contributions`):
+- `<app>.town_staff.grant(group, site)`: what a town's staff may do with the app's records,
+  always limited to that town;
+- `<app>.town_setup.open_town(town)`: the app's sections of the town (pages, settings), created
+  when missing and never changed once there, so staff edits survive a second run. It returns
+  what is left for the town's team to do, as sentences in French (an empty list when nothing).
 """
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,7 +25,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Page, Site
 
 from core.project_apps import contributions
-from home.models import HomePage
 from towns.models import TownIdentity
 
 # A host name as a browser sends it: letters, digits and hyphens between dots, lower case.
@@ -30,14 +37,21 @@ class Town:
     slug: str
     name: str
     site: Site
-    home_page: HomePage
+    home_page: Page
     collection: Collection
     staff_group: Group
+    to_do: list = field(default_factory=list)  # what the apps left for the town's team (French)
 
 
 def town_name(site):
     identity = TownIdentity.objects.filter(site=site).first()
     return (identity.town_name if identity else "") or site.site_name or site.hostname
+
+
+def of_town(name):
+    """“de Béthune”, “d'Arras”: the town's name after “de”, elided before a vowel as French writes it."""
+    first = unicodedata.normalize("NFD", name)[:1].lower()
+    return f"d'{name}" if first in "aeiouy" else f"de {name}"
 
 
 def town_collection(site):
@@ -60,6 +74,40 @@ def staff_group(site):
     return group
 
 
+def child_page(parent, page_class, slug, **fields):
+    """The child of `parent` at this slug, created (and published) only if missing.
+
+    An existing page is returned as it is: what staff wrote stays.
+    """
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = page_class(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def section(parent, page_class, slug, **fields):
+    """The `page_class` section under `parent`, found by its type whatever its address (staff may
+    have changed it, or made it by hand before), else created as `child_page` does."""
+    existing = parent.get_children().type(page_class).first()
+    if existing:
+        return existing.specific
+    return child_page(parent, page_class, slug, **fields)
+
+
+def home_page_model():
+    """The page class of a town's home page, named by the `TOWN_HOME_PAGE_MODEL` setting.
+
+    A Site needs its root page before any app can open its sections, so `towns` makes the home
+    page itself; it names the class by a setting, as Django names the user model with
+    `AUTH_USER_MODEL`, because `towns` sits below `home` and never imports it. The class writes
+    the page's first words (`for_new_town(name)`), so they live with the page they belong to.
+    """
+    return apps.get_model(settings.TOWN_HOME_PAGE_MODEL)
+
+
 def check_hostname(hostname):
     if not HOSTNAME.match(hostname):
         raise ValidationError(
@@ -73,9 +121,13 @@ def check_hostname(hostname):
 
 @transaction.atomic
 def create_town(name, hostname, *, port=80, default=False, contact_email=""):
-    """The town at this host name and port: made once, completed (never overwritten) afterwards.
+    """The town at this host name and port, ready to open: made once, completed (never
+    overwritten) afterwards.
 
-    Returns the town and whether its site was created now.
+    After the Site, its home page, identity, collection and staff group, each app opens its
+    sections in INSTALLED_APPS order (`<app>.town_setup.open_town(town)`): home's legal pages,
+    the shop directory, the learning space, the coup de pouce pages. Returns the town (with
+    `to_do`, what the apps left for its team) and whether its site was created now.
     """
     name, hostname = name.strip(), hostname.strip().lower()
     if not name:
@@ -90,13 +142,8 @@ def create_town(name, hostname, *, port=80, default=False, contact_email=""):
         while root.get_children().filter(slug=slug).exists():
             number += 1
             slug = f"{base}-{number}"
-        home_page = HomePage(
-            title=name,
-            slug=slug,
-            seo_title=f"{name} — commerces de proximité",
-            hero_title=f"{name}, vos commerces de proximité",
-            hero_text="Horaires, produits et services des commerces indépendants du centre-ville.",
-        )
+        home_page = home_page_model().for_new_town(name)
+        home_page.slug = slug
         root.add_child(instance=home_page)
         home_page.save_revision().publish()
         site = Site.objects.create(
@@ -120,4 +167,6 @@ def create_town(name, hostname, *, port=80, default=False, contact_email=""):
         collection=town_collection(site),
         staff_group=staff_group(site),
     )
+    for module in contributions("town_setup"):
+        town.to_do.extend(module.open_town(town))
     return town, created

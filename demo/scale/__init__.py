@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Collection, Site
+from wagtail.models import Site
 
 from demo.context import build_town, remove_wagtail_welcome_page
 from demo.images import demo_image
@@ -126,12 +126,11 @@ def picture_pool(town, size):
 
 def load(context):
     remove_wagtail_welcome_page()
-    root_collection = Collection.get_first_root_node()
     for rank, (name, postcode, latitude, longitude) in enumerate(TOWNS[: context.counts["towns"]]):
         spec = town_spec(rank, name, postcode)
         other_default = Site.objects.filter(is_default_site=True).exclude(hostname=spec["hostname"])
         spec["default"] = rank == 0 and not other_default.exists()
-        town = build_town(spec, context.port, root_collection)
+        town = build_town(spec, context.port)
         context.towns[town.slug] = town
         context.centres[town.slug] = (postcode, latitude, longitude)
         context.pictures[town.slug] = picture_pool(town, max(3, context.share("images", rank)))

@@ -7,9 +7,10 @@ audience below, so a town may have a hundred guides that read like real ones.
 from core.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
 from demo.builders.learning import guide_page, related_guides
 from demo.context import add_call_to_action
-from demo.learning import TOPICS, _guide_body, _memo_document, guide_index
+from demo.learning import _guide_body, _memo_document
 from demo.learning_content import GUIDES
-from learning.models import GuidePage, Topic
+from learning.models import GuidePage
+from learning.town_setup import ensure_topics, guide_section
 
 AUDIENCES = [
     ("metiers-de-bouche", "pour les métiers de bouche"),
@@ -34,18 +35,10 @@ def guide_identity(rank):
     return slug, title, level, topic_slugs, minutes, summary, blocks
 
 
-def ensure_topics():
-    for position, (name, slug, description) in enumerate(TOPICS):
-        Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": position * 10}
-        )
-    return {topic.slug: topic for topic in Topic.objects.all()}
-
-
 def load(context):
     topics = ensure_topics()
     for town_rank, town in enumerate(context.towns.values()):
-        index = guide_index(town)
+        index = guide_section(town)
         pictures = context.pictures[town.slug]
         illustrations = {"step": pictures[0], "before": pictures[1], "after": pictures[2]}
         document = _memo_document(town.name, town.collection)

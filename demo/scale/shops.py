@@ -14,9 +14,10 @@ from core.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
 from demo.builders.shops import shop_page
 from demo.context import add_call_to_action
 from demo.scale import share
-from demo.shops import ensure_categories, position, shop_directory, summer_holidays, weekday_pickup_slots
+from demo.shops import ensure_categories, position, summer_holidays, weekday_pickup_slots
 from demo.shops.catalogue import HOURS, KINDS
 from shops.models import Product, ShopPage, ShopTag
+from shops.town_setup import shop_directory
 
 # What is written on the sign of each kind of shop of the demo catalogue.
 SIGNS = {

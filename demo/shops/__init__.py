@@ -9,9 +9,10 @@ from django.utils.text import slugify
 
 from demo.builders.pages import add_page
 from demo.builders.shops import shop_page
-from demo.context import add_call_to_action, child_page
+from demo.context import add_call_to_action
 from demo.images import demo_image
-from shops.models import ExceptionalOpening, ShopCategory, ShopIndexPage
+from shops.models import ExceptionalOpening, ShopCategory
+from shops.town_setup import shop_directory
 
 from .catalogue import CATEGORIES, HOURS, KINDS, T
 from .towns import CENTRES, SHOPS
@@ -140,20 +141,6 @@ def build_shop(town, index, name, kind, street, options, categories, image, toda
         tags=tags,
     )
     return add_page(index, page)
-
-
-def shop_directory(town):
-    """The town's shop directory (demo and scale data)."""
-    return child_page(
-        town.home_page,
-        ShopIndexPage,
-        "commerces",
-        title="Commerces",
-        introduction=f"Tous les commerces indépendants du centre-ville de {town.name} : "
-        "qui est ouvert, qui livre, qui met vos achats de côté.",
-        listing_summary=f"Les commerces de {town.name}, leurs horaires et leurs produits.",
-        show_in_menus=True,
-    )
 
 
 def load(context):

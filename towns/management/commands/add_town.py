@@ -1,4 +1,8 @@
-"""`manage.py add_town "Arras" commerces.arras.fr --email commerce@arras.fr`: a town, ready for its team."""
+"""`manage.py add_town "Arras" commerces.arras.fr --email commerce@arras.fr`: a town, ready to open.
+
+It says what it made (the sections and their addresses) and what is left for the town's team:
+the legal texts to complete, the agents' accounts, the identity.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,15 +10,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from towns.towns import create_town
 
 
 class Command(BaseCommand):
     help = (
-        "Create a town: its site (host name), published home page, identity, image collection and "
-        "the group “Équipe de la mairie — <town>”, which may do everything in that town and nothing "
-        "in the others. Run again, it completes what is missing and overwrites nothing."
+        "Open a town: its site (host name), home page, identity, image collection, the group "
+        "“Équipe de la mairie — <town>” (which may do everything in that town and nothing in the "
+        "others) and every section: shops, guides, workshops, self-check, coup de pouce, legal "
+        "pages. Run again, it completes what is missing and overwrites nothing."
     )
 
     def add_arguments(self, parser):
@@ -55,6 +61,9 @@ class Command(BaseCommand):
                     _("Town “%(town)s” was already there; what was missing is added: %(url)s") % values
                 )
             )
+        self.stdout.write(_("Its pages, online:"))
+        for line in page_tree(town.home_page):
+            self.stdout.write(line)
         self.stdout.write(
             _(
                 "Group “%(group)s”: the town's pages, images and identity, the shops' staff-only fields, "
@@ -62,10 +71,24 @@ class Command(BaseCommand):
             )
             % values
         )
-        self.stdout.write(
-            _(
-                "Next, in the admin: add each agent's account to this group (Settings › Users), complete "
-                "the town's identity (Settings › Town identity), then create the sections under the home "
-                "page: shops, learning, coup de pouce, legal pages."
-            )
-        )
+        self.stdout.write(_("Left for the town's team:"))
+        for step in [
+            *town.to_do,
+            _("Add each agent's account to the group “%(group)s” (Settings › Users).") % values,
+            _("Complete the town's identity: logo, colours, contact (Settings › Town identity)."),
+        ]:
+            self.stdout.write(f"  - {step}")
+
+
+def page_tree(home_page, listed=6):
+    """The live sections under the home page with their address, and the pages of each section when
+    there are few of them (a directory's shops are counted, not listed)."""
+    for section in home_page.get_children().live():
+        yield f"  {section.title} : {section.full_url}"
+        pages = section.get_children().live()
+        count = pages.count()
+        if count > listed:
+            yield "    " + ngettext("(%(count)s page)", "(%(count)s pages)", count) % {"count": count}
+            continue
+        for page in pages:
+            yield f"    {page.title} : {page.full_url}"
