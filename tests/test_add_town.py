@@ -14,11 +14,12 @@ from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Revis
 from wagtail.rich_text import RichText
 
 from home.models import HomePage, StandardPage
+from learning.library import ensure_guide_library
 from learning.access import staff_site_ids as learning_site_ids
 from programme.access import staff_site_ids as programme_site_ids
 from shops.models import ShopIndexPage
-from tests.factories import ShopIndexPageFactory, UserFactory
-from towns.models import TownIdentity
+from tests.factories import GuidePageFactory, ShopIndexPageFactory, UserFactory
+from towns.models import SharedPageCopy, TownIdentity
 from towns.towns import staff_group
 
 ARRAS_HOST = "arras.localhost"
@@ -233,3 +234,19 @@ def test_the_default_town_answers_unknown_host_names(client, towns):
 
     assert list(Site.objects.filter(is_default_site=True).values_list("hostname", flat=True)) == [ARRAS_HOST]
     assert HomePage.objects.get(title="Arras").pk == Site.objects.get(is_default_site=True).root_page_id
+
+
+def test_a_new_town_opens_with_the_shared_library_guides_published(client, towns):
+    library = ensure_guide_library()
+    guide = GuidePageFactory(parent=library, title="Photographier ses produits", slug="photographier")
+
+    add_town("Arras", ARRAS_HOST)
+
+    response = client.get("/se-former/photographier/", HTTP_HOST=ARRAS_HOST)
+    assert response.status_code == 200
+    assert "Photographier ses produits" in response.content.decode()
+    arras = Site.objects.get(hostname=ARRAS_HOST)
+    assert SharedPageCopy.objects.get(site=arras, source=guide).copy.live
+    # Run again: the guide is not copied twice.
+    add_town("Arras", ARRAS_HOST)
+    assert SharedPageCopy.objects.filter(site=arras).count() == 1
