@@ -5,7 +5,6 @@ import zoneinfo
 from urllib.parse import unquote
 
 import pytest
-from django.core.cache import cache
 
 from learning.ics import fold
 from learning.models import Registration
@@ -16,11 +15,6 @@ from tests.factories.learning import confirm_by_email
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 URL = "/ateliers/atelier-photos/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 @pytest.fixture

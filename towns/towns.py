@@ -16,8 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Page, Site
 
-from core.project_apps import contributions
-from home.models import HomePage
+from core.project_apps import contribution, contributions
 from towns.models import TownIdentity
 
 # A host name as a browser sends it: letters, digits and hyphens between dots, lower case.
@@ -30,7 +29,7 @@ class Town:
     slug: str
     name: str
     site: Site
-    home_page: HomePage
+    home_page: Page
     collection: Collection
     staff_group: Group
 
@@ -86,13 +85,8 @@ def create_town(name, hostname, *, port=80, default=False, contact_email=""):
         while root.get_children().filter(slug=slug).exists():
             number += 1
             slug = f"{base}-{number}"
-        home_page = HomePage(
-            title=name,
-            slug=slug,
-            seo_title=f"{name} — commerces de proximité",
-            hero_title=f"{name}, vos commerces de proximité",
-            hero_text="Horaires, produits et services des commerces indépendants du centre-ville.",
-        )
+        # The home page belongs to `home`, an app above this one: it says how a town's looks.
+        home_page = contribution("town_pages", "home_page")(name, slug)
         root.add_child(instance=home_page)
         home_page.save_revision().publish()
         site = Site.objects.create(
