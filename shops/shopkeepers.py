@@ -63,10 +63,6 @@ def staff_groups(site):
     ).distinct()
 
 
-def is_shop_group(group):
-    return ShopOwnership.objects.filter(group=group).exists()
-
-
 def is_shopkeeper(user):
     """A person whose only groups are shop groups: the admin shows them their shops only."""
     if not user.is_authenticated or user.is_superuser:
