@@ -200,7 +200,7 @@ def send_reminders(now=None):
                 edit = site_url(site, reverse("wagtailadmin_pages:edit", args=[info.shop.pk]))
                 for owner in recipients:  # one e-mail each: each link speaks for its owner
                     token = confirmation_token(info.shop, owner)
-                    link = site_url(site, reverse("shop_freshness_confirm", args=[token]))
+                    link = site_url(site, reverse("shops:shop_freshness_confirm", args=[token]))
                     _send(
                         "shopkeeper_freshness_reminder",
                         {

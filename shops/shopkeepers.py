@@ -352,7 +352,7 @@ def send_invitation(access):
     if access.accepted_at:
         link = site_url(site, reverse("wagtailadmin_login"))
     else:
-        link = site_url(site, reverse("shopkeeper_invitation", args=[invitation_token(access)]))
+        link = site_url(site, reverse("shops:shopkeeper_invitation", args=[invitation_token(access)]))
     context = {
         "user": user,
         "shop": shop,
