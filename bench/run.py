@@ -42,31 +42,17 @@ import secrets
 import shlex
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bench.load import drive, load_tool, request_headers
 from bench.report import render_table
-from bench.server import running_gunicorn
+from tests.support import commands
+from tests.support.gunicorn import running_gunicorn
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = commands.ROOT
 APPS = ["core", "towns", "accounts", "home", "shops", "learning", "programme", "demo"]
-# Taken from the caller's environment, never given to the server under test.
-NOT_INHERITED = {
-    "DATABASE_URL",
-    "REDIS_URL",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "CACHE_KEY_PREFIX",
-    "DJANGO_SETTINGS_MODULE",
-    "PROXIMITE_VAR_DIR",
-    "PROXIMITE_PAGE_CACHE",
-    "PROXIMITE_TOWN_CACHE",
-    "STATIC_ROOT",
-    "MEDIA_ROOT",
-}
 SEARCH_PAGES = ("search", "product-search")
 # The bakerydemo figures' static-file stack (bench/calibration.py), as its own gunicorn configuration.
 CALIBRATION_ARGS = ("-c", "python:bench.calibration")
@@ -99,18 +85,15 @@ def parse_args(argv):
 
 
 def server_env(args):
-    env = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            # Replaced by the towns' host names once the database is seeded.
-            "ALLOWED_HOSTS": "localhost",
-            "PROXIMITE_VAR_DIR": str(args.var_dir),
-            "PROXIMITE_PAGE_CACHE": "0",
-            "PROXIMITE_TOWN_CACHE": "0",
-            "LOG_LEVEL": "ERROR",
-        }
+    env = commands.clean_environment(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        # Replaced by the towns' host names once the database is seeded.
+        ALLOWED_HOSTS="localhost",
+        PROXIMITE_VAR_DIR=str(args.var_dir),
+        PROXIMITE_PAGE_CACHE="0",
+        PROXIMITE_TOWN_CACHE="0",
+        LOG_LEVEL="ERROR",
     )
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
@@ -120,7 +103,7 @@ def server_env(args):
 
 
 def manage(env, *arguments):
-    subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, check=True)
+    commands.manage(env, *arguments, capture=False)
 
 
 def command_exists(name):
@@ -150,7 +133,8 @@ def prepare_database(env, args):
         print(f"== {wanted['command']} {args.seed_args} (once; later runs reuse the database)", flush=True)
         started = time.monotonic()
         marker.unlink(missing_ok=True)
-        manage(env, wanted["command"], *wanted["args"])
+        # The demo app, where the seeding commands live, is installed by the laptop settings only.
+        manage({**env, "DJANGO_SETTINGS_MODULE": commands.DEMO_SETTINGS}, wanted["command"], *wanted["args"])
         done = dict(wanted)
         marker.write_text(json.dumps(done))
         print(f"   seeded in {time.monotonic() - started:.0f} s", flush=True)
@@ -191,13 +175,13 @@ def response_size(port, target):
 
 
 def measure_page_weight(port, targets):
-    """tests/browser/page_weight.py at 375 px for the shop page and the directory, when chromium is here."""
+    """tests/support/page_weight.py at 375 px for the shop page and the directory, when chromium is here."""
     try:
         from playwright.sync_api import sync_playwright
 
-        from tests.browser.page_weight import PHONE, page_weight
+        from tests.support.page_weight import PHONE, page_weight
     except ImportError as error:
-        return {"skipped": f"tests/browser/page_weight.py cannot be used: {error}"}
+        return {"skipped": f"tests/support/page_weight.py cannot be used: {error}"}
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     if not chromium:
         return {"skipped": "chromium is not installed (apt-get install chromium)"}

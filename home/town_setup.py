@@ -1,4 +1,4 @@
-"""What `home` opens in a new town (towns/towns.py `create_town`): its three legal pages.
+"""What `home` opens in a new town (towns/towns.py `create_town`): its home page and three legal pages.
 
 Every French public website must publish a legal notice, how it processes personal data and an
 accessibility statement, from its first day. A new town gets the three as published drafts that
@@ -12,11 +12,23 @@ import json
 
 from django.utils.translation import gettext as _
 
-from home.models import StandardPage
+from home.models import HomePage, StandardPage
 from towns.models import TownIdentity
 from towns.towns import child_page, of_town
 
 DRAFT_TITLE = "Texte à compléter par la mairie"
+
+
+def home_page(name, slug):
+    """The town's home page, not saved yet: `create_town` puts it at the root of the town's site,
+    and its staff rewrite these first words in the admin."""
+    return HomePage(
+        title=name,
+        slug=slug,
+        seo_title=f"{name} — commerces de proximité",
+        hero_title=f"{name}, vos commerces de proximité",
+        hero_text="Horaires, produits et services des commerces indépendants du centre-ville.",
+    )
 
 
 def body(*blocks):

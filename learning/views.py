@@ -112,6 +112,13 @@ def guide_page_context(guide, request, feedback_form=None):
     }
 
 
+def guide_page(guide, request):
+    """The guide; a POST is a reader's answer to “Ce guide vous a-t-il aidé ?”."""
+    if request.method == "POST":
+        return guide_feedback(guide, request)
+    return TemplateResponse(request, guide.get_template(request), guide.get_context(request))
+
+
 def guide_feedback(guide, request):
     """“Ce guide vous a-t-il aidé ?”: one anonymous vote per browser session, limited per address."""
     given = request.session.get(FEEDBACK_SESSION_KEY, [])

@@ -36,7 +36,6 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [path("", include("shops.urls"))]
-urlpatterns += [path("", include("shops.urls_shopkeepers"))]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

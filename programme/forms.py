@@ -10,8 +10,8 @@ from core.antispam import HoneypotFormMixin
 from learning.levels import DigitalLevel
 from learning.models import Topic
 
-from .links import LEVEL_PARAM, TOPICS_PARAM
 from .models import DAYS, HALF_DAYS, SLOTS, Mode
+from .shopkeeper_help import LEVEL_PARAM, TOPICS_PARAM
 
 PHONE_RE = re.compile(r"^\+?[\d .()-]{6,25}$")
 

@@ -19,6 +19,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import GroupPagePermission, Site
 
+from core.project_apps import contribution
 from shops import freshness, shopkeepers
 from shops.models import ShopAccess, ShopPage
 from shops.shopkeepers import (
@@ -181,21 +182,10 @@ def shopkeepers_listing_button(page, user, next_url=None):
 # Dashboard ----------------------------------------------------------------------------------
 
 
-def _guides_url(site):
-    try:
-        from learning.models import GuideIndexPage
-    except ImportError:  # pragma: no cover - the learning app is part of the project
-        return None
-    index = GuideIndexPage.objects.live().descendant_of(site.root_page).first() if site else None
-    return index.get_url() if index else None
-
-
-def _help_url(site):
-    try:
-        from programme.links import help_request_url
-    except ImportError:  # pragma: no cover
-        return None
-    return help_request_url(site)
+def _shopkeeper_help_url(name, site):
+    """A link learning or the programme offers a shopkeeper (guides, coup de pouce); None without it."""
+    url_for = contribution("shopkeeper_help", name)
+    return url_for(site) if url_for and site else None
 
 
 class ShopkeeperPanel(Component):
@@ -229,7 +219,11 @@ class ShopkeeperPanel(Component):
             for shop in shops
         ]
         site = Site.find_for_request(self.request) or (shop_site(shops[0]) if shops else None)
-        return {"rows": rows, "guides_url": _guides_url(site), "help_url": _help_url(site)}
+        return {
+            "rows": rows,
+            "guides_url": _shopkeeper_help_url("guides_url", site),
+            "help_url": _shopkeeper_help_url("help_request_url", site),
+        }
 
 
 def _click_collect_url(shop):

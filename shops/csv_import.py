@@ -19,7 +19,6 @@ import datetime
 import html
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -29,6 +28,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .directory import fold
 from .models import SERVICES, ShopCategory, ShopPage, WeeklyOpening
 from .models.shop import phone_validator
 from .validators import validate_siret
@@ -84,10 +84,9 @@ POSTCODE_PATTERN = re.compile(r"^\d{5}$")
 
 
 def normalise(text):
-    """Lower case, no accents, single spaces: how two spellings of one name are compared."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.lower().replace("’", "'").split())
+    """Folded as the directory's filter folds text (`fold`), single spaces, one apostrophe: how
+    two spellings of one name are compared."""
+    return " ".join(fold(text or "").replace("’", "'").split())
 
 
 def _service_lookup():

@@ -173,7 +173,7 @@ def send_reminders(now=None):
                 edit = town_url(site, reverse("wagtailadmin_pages:edit", args=[info.shop.pk]))
                 for owner in recipients:  # one e-mail each: each link speaks for its owner
                     token = confirmation_token(info.shop, owner)
-                    link = town_url(site, reverse("shop_freshness_confirm", args=[token]))
+                    link = town_url(site, reverse("shops:shop_freshness_confirm", args=[token]))
                     send_town_email(
                         site,
                         owner.email,

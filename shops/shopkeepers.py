@@ -60,10 +60,6 @@ def staff_groups(site):
     ).distinct()
 
 
-def is_shop_group(group):
-    return ShopOwnership.objects.filter(group=group).exists()
-
-
 def is_shopkeeper(user):
     """A person whose only groups are shop groups: the admin shows them their shops only."""
     if not user.is_authenticated or user.is_superuser:
@@ -347,7 +343,7 @@ def send_invitation(access):
     if access.accepted_at:
         link = town_url(site, reverse("wagtailadmin_login"))
     else:
-        link = town_url(site, reverse("shopkeeper_invitation", args=[invitation_token(access)]))
+        link = town_url(site, reverse("shops:shopkeeper_invitation", args=[invitation_token(access)]))
     context = {
         "user": user,
         "shop": shop,

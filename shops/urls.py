@@ -1,8 +1,10 @@
-"""Shop pages that are not Wagtail pages: click & collect requests and the open-data exports."""
+"""Addresses of the shops app that are not Wagtail pages: click & collect requests, the open-data
+exports, and the links e-mailed to shopkeepers (invitation, freshness confirmation)."""
 
 from django.urls import path
 
-from . import open_data, views_click_collect
+from . import open_data
+from .views import click_collect, shopkeepers
 
 app_name = "shops"
 
@@ -10,10 +12,15 @@ urlpatterns = [
     path("commerces.csv", open_data.shops_csv, name="open_data_csv"),
     path("commerces.json", open_data.shops_json, name="open_data_json"),
     path("commerces.geojson", open_data.shops_geojson, name="open_data_geojson"),
-    path("reserver/<int:shop_id>/", views_click_collect.click_collect_request, name="click_collect"),
+    path("reserver/<int:shop_id>/", click_collect.click_collect_request, name="click_collect"),
     path(
         "reserver/confirmation/<str:token>/",
-        views_click_collect.click_collect_confirmation,
+        click_collect.click_collect_confirmation,
         name="click_collect_confirmation",
     ),
+    path("commercants/invitation/<str:token>/", shopkeepers.invitation, name="shopkeeper_invitation"),
+    # Links sent before invitations had to be accepted (valid 7 days): they now say, instead of
+    # a 404, that the link no longer works and to ask for a new invitation.
+    path("commercants/mot-de-passe/<str:token>/", shopkeepers.invitation),
+    path("commercants/confirmer/<str:token>/", shopkeepers.confirm_freshness, name="shop_freshness_confirm"),
 ]

@@ -1,7 +1,7 @@
 import os
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
@@ -26,6 +26,21 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "proximite"))
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts and ends with every cache empty: the rate limits of public forms, the
+    renditions Wagtail remembers by image id (ids come back after each test's rollback), pages
+    and town data are never left over from another test."""
+    clear_every_cache()
+    yield
+    clear_every_cache()
+
+
+def clear_every_cache():
+    for each in caches.all():
+        each.clear()
+
+
 @pytest.fixture
 def towns(db):
     """Two towns served by one install, as in the demo: Béthune (default) and Beauvais."""
@@ -41,8 +56,7 @@ def towns(db):
 def town_cache_on(settings):
     """The town cache (core/town_cache.py) switched on (test settings leave it off), starting empty."""
     settings.TOWN_CACHE = True
-    caches["town"].clear()
-    caches["pages"].clear()
+    clear_every_cache()
 
 
 @pytest.fixture
@@ -55,5 +69,4 @@ def committed(django_capture_on_commit_callbacks):
 def page_cache_on(settings):
     """The full-page cache switched on (test settings leave it off), starting empty."""
     settings.PAGE_CACHE = True
-    caches["pages"].clear()
-    cache.clear()
+    clear_every_cache()

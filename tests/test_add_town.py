@@ -14,8 +14,8 @@ from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Revis
 from wagtail.rich_text import RichText
 
 from home.models import HomePage, StandardPage
-from learning.library import ensure_guide_library
 from learning.access import staff_site_ids as learning_site_ids
+from learning.library import ensure_guide_library
 from programme.access import staff_site_ids as programme_site_ids
 from shops.models import ShopIndexPage
 from tests.factories import GuidePageFactory, ShopIndexPageFactory, UserFactory

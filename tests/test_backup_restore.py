@@ -10,8 +10,6 @@ import io
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 import tarfile
 import uuid
 from pathlib import Path
@@ -20,7 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import commands
+
 TABLES = ("wagtailcore_page", "wagtailcore_revision", "wagtailimages_image", "auth_user")
 
 
@@ -38,27 +37,14 @@ class Install:
     def __init__(self, var_dir, database_url=None):
         self.var_dir = var_dir
         self.database_url = database_url
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "SECRET_KEY"}
-        }
-        self.env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PROXIMITE_VAR_DIR": str(var_dir)})
+        self.env = commands.clean_environment(
+            DJANGO_SETTINGS_MODULE=commands.DEMO_SETTINGS, PROXIMITE_VAR_DIR=str(var_dir)
+        )
         if database_url:
             self.env["DATABASE_URL"] = database_url
 
     def manage(self, *args, check=True):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if check:
-            assert result.returncode == 0, result.stderr
-        return result
+        return commands.manage(self.env, *args, check=check, timeout=300)
 
     def state(self):
         """What a restore must bring back: counts of records, and every media file with its checksum."""

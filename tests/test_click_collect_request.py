@@ -3,20 +3,12 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from shops.models import ClickCollectRequest
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories.shops_staff import make_shop, shop_index
 from towns.models import TownIdentity
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def next_day(weekdays, after=None):

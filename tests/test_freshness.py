@@ -129,7 +129,7 @@ def test_a_tampered_link_is_refused(client, world):
     other = confirmation_token(world.shop_b, world.keeper_b)
     forged = token.split(":")[0] + ":" + ":".join(other.split(":")[1:])
     for bad in [token[:-2] + "zz", forged, "n-importe-quoi"]:
-        response = client.post(reverse("shop_freshness_confirm", args=[bad]), HTTP_HOST=BETHUNE_HOST)
+        response = client.post(reverse("shops:shop_freshness_confirm", args=[bad]), HTTP_HOST=BETHUNE_HOST)
         assert response.status_code == 400
         assert "incomplet ou a été modifié" in response.content.decode()
     assert not ShopFreshness.objects.filter(confirmed_at__isnull=False).exists()
@@ -139,7 +139,7 @@ def test_an_expired_link_is_refused(client, world, monkeypatch):
     token = confirmation_token(world.shop_a, world.keeper_a)
     later = time.time() + CONFIRM_MAX_AGE + 60
     monkeypatch.setattr("django.core.signing.time.time", lambda: later)
-    response = client.post(reverse("shop_freshness_confirm", args=[token]), HTTP_HOST=BETHUNE_HOST)
+    response = client.post(reverse("shops:shop_freshness_confirm", args=[token]), HTTP_HOST=BETHUNE_HOST)
     assert response.status_code == 400
     assert "a expiré" in response.content.decode()
     assert not ShopFreshness.objects.filter(confirmed_at__isnull=False).exists()

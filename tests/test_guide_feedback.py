@@ -1,18 +1,10 @@
 """“Ce guide vous a-t-il aidé ?”: anonymous, one vote per browser session, rate-limited, no bots."""
 
 import pytest
-from django.core.cache import cache
 
 from learning.models import GuideFeedback
 from tests.conftest import BETHUNE_HOST
 from tests.factories import GuideIndexPageFactory, GuidePageFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,20 +1,14 @@
 """The public “Demander un coup de pouce” form: pre-filled from guides, strict on bad input, e-mails sent."""
 
 import pytest
-from django.core.cache import cache
 
 from learning.levels import DigitalLevel
-from programme.links import help_request_url
 from programme.models import HelpRequest, ProgrammeSettings
+from programme.shopkeeper_help import help_request_url
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import TopicFactory, programme_pages, programme_staff
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
 
 
 @pytest.fixture

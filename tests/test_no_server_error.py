@@ -18,7 +18,6 @@ import functools
 import json
 import re
 from html import unescape
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import pytest
@@ -56,7 +55,7 @@ from tests.factories import (
     shopkeeper_world,
     volunteer_account,
 )
-from tests.factories.shopkeepers import admin_form_data
+from tests.support.forms import PAGE_EDIT_FORM, field_names, form_data, html_document
 
 ROLES = ["anonymous", "shopkeeper", "volunteer", "staff", "superuser"]
 WAGTAIL_ODD_ROLES = ["shopkeeper", "superuser"]
@@ -340,42 +339,32 @@ def page_addresses(world):
     return found
 
 
-class _ListReader(HTMLParser):
-    """The GET parameters a list offers: links to itself with other parameters (pages, filters,
-    orderings) and the fields of its own GET forms (search box, filters)."""
-
-    def __init__(self, path):
-        super().__init__()
-        self.own_actions = {"", path, path + "results/"}
-        self.forms = []  # whether each open form is one of the list's own GET forms
-        self.names = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and (attrs.get("href") or "").startswith("?"):
-            self.names.update(name for name, _value in parse_qsl(attrs["href"][1:], keep_blank_values=True))
-        elif tag == "form":
-            method = (attrs.get("method") or "").lower()
-            self.forms.append(method == "get" and (attrs.get("action") or "") in self.own_actions)
-        elif tag in {"input", "select"} and self.forms and self.forms[-1] and attrs.get("name"):
-            self.names.add(attrs["name"])
-
-    def handle_endtag(self, tag):
-        if tag == "form" and self.forms:
-            self.forms.pop()
-
-
 def list_parameters(response, path):
     """The parameter sets for a list, or none when the page is not one."""
     if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
         return []
     if path.endswith("/results/"):
         return []  # the list's own address, drawn by the same view, already had them
-    reader = _ListReader(path)
-    reader.feed(response.content.decode(errors="replace"))
-    if not reader.names:
+    names = list_parameter_names(response.content.decode(errors="replace"), path)
+    if not names:
         return []
-    return LIST_PARAMETERS + [dict.fromkeys(reader.names, garbage) for garbage in GARBAGE]
+    return LIST_PARAMETERS + [dict.fromkeys(names, garbage) for garbage in GARBAGE]
+
+
+def list_parameter_names(html, path):
+    """The GET parameters a list offers: links to itself with other parameters (pages, filters,
+    orderings) and the fields of its own GET forms (search box, filters)."""
+    document = html_document(html)
+    names = {
+        name
+        for link in document.select('a[href^="?"]')
+        for name, _value in parse_qsl(link["href"][1:], keep_blank_values=True)
+    }
+    own_actions = {"", path, path + "results/"}
+    for form in document.find_all("form"):
+        if (form.get("method") or "").lower() == "get" and (form.get("action") or "") in own_actions:
+            names |= field_names(form)
+    return names
 
 
 def log_in(client, user):
@@ -430,7 +419,7 @@ def test_a_malformed_streamfield_gives_a_form_error_and_keeps_the_saved_content(
     """Whatever the StreamField editor's script is made to send, the editor comes back with a message."""
     client.force_login(world.roles["staff"])
     url = f"/admin/pages/{world.guide.pk}/edit/"
-    data = admin_form_data(client.get(url, HTTP_HOST=BETHUNE_HOST).content.decode())
+    data = form_data(client.get(url, HTTP_HOST=BETHUNE_HOST).content.decode(), form_id=PAGE_EDIT_FORM)
     data.update({key: [value] for key, value in fields.items()})
     data["title"] = ["Titre changé"]
     response = client.post(url, data, HTTP_HOST=BETHUNE_HOST)
@@ -451,7 +440,7 @@ def test_a_shopkeeper_sending_a_malformed_streamfield_is_not_answered_500(client
     """A shop page has no StreamField: stream fields sent to it are ignored."""
     client.force_login(world.roles["shopkeeper"])
     url = f"/admin/pages/{world.shop_a.pk}/edit/"
-    data = admin_form_data(client.get(url, HTTP_HOST=BETHUNE_HOST).content.decode())
+    data = form_data(client.get(url, HTTP_HOST=BETHUNE_HOST).content.decode(), form_id=PAGE_EDIT_FORM)
     for fields in MALFORMED_STREAMS:
         response = client.post(url, {**data, **fields}, HTTP_HOST=BETHUNE_HOST)
         assert response.status_code < 500, fields

@@ -6,7 +6,7 @@ import pytest
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from tests.factories import ShopCategoryFactory, ShopIndexPageFactory, make_shop
-from tests.test_settings_by_environment import run_python
+from tests.support import commands
 
 SHOW = (
     "import django, json; django.setup(); from django.conf import settings as s; "
@@ -21,7 +21,10 @@ SHOW = (
 
 
 def settings_with(tmp_path, **env):
-    result = run_python(SHOW, "portal.settings.dev", PROXIMITE_VAR_DIR=str(tmp_path), **env)
+    env = commands.clean_environment(
+        DJANGO_SETTINGS_MODULE="portal.settings.dev", PROXIMITE_VAR_DIR=str(tmp_path), **env
+    )
+    result = commands.run_python(env, SHOW)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -6,7 +6,6 @@ account), but no e-mail leaves: nobody can flood a mailbox or probe many address
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from tests.conftest import BETHUNE_HOST
 from tests.factories import UserFactory
@@ -17,13 +16,6 @@ DONE_URL = "/admin/password_reset/done/"
 
 def ask_reset(client, email, ip="192.0.2.30"):
     return client.post(RESET_URL, {"email": email}, HTTP_HOST=BETHUNE_HOST, REMOTE_ADDR=ip)
-
-
-@pytest.fixture(autouse=True)
-def fresh_counts():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

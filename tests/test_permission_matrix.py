@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from shops.models import ClickCollectRequest, ModerationMode, ShopkeeperSettings
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import ImageFactory, StandardPageFactory, make_shop, shopkeeper_world
-from tests.factories.shopkeepers import admin_form_data
+from tests.support.forms import PAGE_EDIT_FORM, form_data
 
 ROLES = ["anonymous", "keeper_a", "keeper_b", "keeper_c", "staff_bethune", "staff_beauvais", "admin"]
 PAGES = ["shop_a", "shop_b", "shop_c", "page_bethune", "page_beauvais"]
@@ -69,7 +69,7 @@ def try_edit(client, page, new_title, action=None):
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     shown = client.get(url)
     if shown.status_code == 200:
-        data = admin_form_data(shown.content.decode())
+        data = form_data(shown.content.decode(), form_id=PAGE_EDIT_FORM)
     else:
         data = {"slug": [page.slug], "pitch": ["Piraté"], "street": ["1 rue"], "postcode": ["62400"]}
     data["title"] = [new_title]

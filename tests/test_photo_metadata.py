@@ -92,12 +92,6 @@ def stored(image):
         return f.read()
 
 
-@pytest.fixture(autouse=True)
-def empty_rendition_cache():
-    """Wagtail remembers renditions in the cache by image id; ids come back after each test's rollback."""
-    cache.clear()
-
-
 @pytest.fixture
 def world(towns):
     return shopkeeper_world(towns, workflow=False)

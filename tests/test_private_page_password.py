@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from django.core.cache import cache
 from django.core.cache.backends import locmem
 from wagtail.models import PageViewRestriction
 
@@ -12,13 +11,6 @@ from tests.factories import StandardPageFactory
 
 PASSWORD = "vitrines-2026"
 TRIES = 10
-
-
-@pytest.fixture(autouse=True)
-def fresh_counts():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def private_page(parent, slug):

@@ -1,20 +1,12 @@
 """Every public form has a honeypot and a per-address limit with a polite French message."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from tests.conftest import BETHUNE_HOST
 from tests.public_forms import PUBLIC_FORMS
 
 MAX_TRIES = 40  # above the highest per-hour limit of any public form
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(params=sorted(PUBLIC_FORMS))

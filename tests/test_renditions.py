@@ -9,7 +9,6 @@ from decimal import Decimal
 from io import BytesIO, StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
@@ -39,12 +38,6 @@ def renditions_made_at_once(settings):
     """As the worker would, but at once (test settings only queue them)."""
     immediate = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     settings.TASKS = {**settings.TASKS, "renditions": immediate}
-
-
-@pytest.fixture(autouse=True)
-def empty_rendition_cache():
-    """Wagtail remembers renditions in the cache by image id; ids come back after each test's rollback."""
-    cache.clear()
 
 
 def has_renditions(image, *role_names):

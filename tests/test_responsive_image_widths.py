@@ -3,19 +3,12 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.template import Context, Template
 
 from core.renditions import ROLES
 from tests.factories import ImageFactory
 
 FORMATS = len(ROLES["content"].formats)  # a <source> per modern format, then the fallback <img>
-
-
-@pytest.fixture(autouse=True)
-def empty_rendition_cache():
-    """Wagtail remembers renditions in the cache by image id; ids come back after each test's rollback."""
-    cache.clear()
 
 
 def draw(image, role):

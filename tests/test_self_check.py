@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.core.cache import cache
 
 from learning.models import SelfCheckPage, SelfCheckResult
 from learning.views import SELF_CHECK_SESSION_KEY
@@ -12,11 +11,6 @@ from tests.factories import SelfCheckPageFactory
 from tests.factories.learning import TopicFactory, question
 
 ANSWERS = [("Pas du tout", 0), ("Un peu", 1), ("Tout à fait", 2)]
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 
 from tests.conftest import BETHUNE_HOST
 from tests.factories import GuideIndexPageFactory, GuidePageFactory, SelfCheckPageFactory
@@ -12,11 +11,6 @@ from tests.factories.learning import TopicFactory, question
 from tests.factories.programme import programme_pages
 
 ANSWERS = [("Pas du tout", 0), ("Un peu", 1), ("Tout à fait", 2)]
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 @pytest.fixture

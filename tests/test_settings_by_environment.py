@@ -1,22 +1,15 @@
 """Settings behave as README documents them."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import dj_database_url
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import commands
 
 
 def run_python(code, settings_module, **env):
-    configured = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "EMAIL_BACKEND"}
-    environment = {key: value for key, value in os.environ.items() if key not in configured}
-    environment.update({"DJANGO_SETTINGS_MODULE": settings_module, **env})
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    return commands.run_python(
+        commands.clean_environment(DJANGO_SETTINGS_MODULE=settings_module, **env), code
     )
 
 
@@ -27,20 +20,13 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_passes_the_deployment_checklist(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "SECRET_KEY": "a-long-random-production-secret-key-" + "x" * 40,
-            "ALLOWED_HOSTS": "commerces.bethune.fr",
-            "PROXIMITE_VAR_DIR": str(tmp_path),
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
+    env = commands.clean_environment(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="a-long-random-production-secret-key-" + "x" * 40,
+        ALLOWED_HOSTS="commerces.bethune.fr",
+        PROXIMITE_VAR_DIR=str(tmp_path),
     )
+    result = commands.manage(env, "check", "--deploy", "--fail-level", "WARNING", check=False, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

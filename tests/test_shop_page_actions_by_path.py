@@ -22,7 +22,7 @@ from tests.factories import (
     shopkeeper_world,
     volunteer_account,
 )
-from tests.factories.shopkeepers import admin_form_data
+from tests.support.forms import PAGE_EDIT_FORM, form_data
 
 ROLES = ["keeper_a", "keeper_b", "staff_bethune", "staff_beauvais", "volunteer"]
 # Every path is tried on shop A (Béthune); these roles may take it (all others are refused).
@@ -120,7 +120,7 @@ def add_a_shop(client, world):
     """POST the “add a shop” form as the admin shows it (or a guessed one if refused)."""
     url = reverse("wagtailadmin_pages:add", args=["shops", "shoppage", world.bethune_index.pk])
     shown = client.get(url)
-    data = admin_form_data(shown.content.decode()) if shown.status_code == 200 else {}
+    data = form_data(shown.content.decode(), form_id=PAGE_EDIT_FORM) if shown.status_code == 200 else {}
     data.update(
         {
             "title": ["Intrus"],

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from tests.conftest import BETHUNE_HOST
 from tests.factories import ImageFactory, shopkeeper_world
-from tests.factories.shopkeepers import admin_form_data
+from tests.support.forms import PAGE_EDIT_FORM, form_data
 
 TYPED_PITCH = "Pain au levain cuit au feu de bois"
 
@@ -32,7 +32,7 @@ def form_with(client, user, shop, relation, **row):
     """The edit form as the admin shows it to `user`, with a new pitch and one more `relation` row."""
     client.force_login(user)
     client.defaults["HTTP_HOST"] = BETHUNE_HOST
-    data = admin_form_data(client.get(edit_url(shop)).content.decode())
+    data = form_data(client.get(edit_url(shop)).content.decode(), form_id=PAGE_EDIT_FORM)
     data["pitch"] = [TYPED_PITCH]
     if relation is not None:
         index = int(data[f"{relation}-TOTAL_FORMS"][0])

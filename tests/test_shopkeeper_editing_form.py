@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from tests.conftest import BETHUNE_HOST
 from tests.factories import shopkeeper_world
-from tests.factories.shopkeepers import admin_form_data
+from tests.support.forms import PAGE_EDIT_FORM, form_data
 
 
 @pytest.fixture
@@ -26,20 +26,22 @@ def test_a_shopkeeper_sees_their_tabs_and_no_staff_field(client, world):
     html = edit_page(client, world.keeper_a, world.shop_a).content.decode()
     for tab in ["Ma boutique", "Horaires", "Photos", "Produits"]:
         assert tab in html
-    form = admin_form_data(html)
+    form = form_data(html, form_id=PAGE_EDIT_FORM)
     for field in ["category", "slug", "seo_title", "search_description", "go_live_at", "latitude", "siret"]:
         assert field not in form, field
     assert "pitch" in form and "opening_hours-TOTAL_FORMS" in form and "products-TOTAL_FORMS" in form
 
 
 def test_staff_see_the_staff_fields(client, world):
-    form = admin_form_data(edit_page(client, world.staff_bethune, world.shop_a).content.decode())
+    form = form_data(
+        edit_page(client, world.staff_bethune, world.shop_a).content.decode(), form_id=PAGE_EDIT_FORM
+    )
     for field in ["category", "slug", "seo_title", "go_live_at", "latitude", "siret"]:
         assert field in form, field
 
 
 def test_a_crafted_post_cannot_change_staff_fields(client, world):
-    form = admin_form_data(edit_page(client, world.keeper_a, world.shop_a).content.decode())
+    form = form_data(edit_page(client, world.keeper_a, world.shop_a).content.decode(), form_id=PAGE_EDIT_FORM)
     form.update(
         {
             "pitch": ["Nouveau slogan"],

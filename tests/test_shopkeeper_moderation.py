@@ -9,7 +9,7 @@ from shops.models import ModerationMode, ShopkeeperSettings
 from shops.shopkeepers import ensure_town_workflow
 from tests.conftest import BETHUNE_HOST
 from tests.factories import shopkeeper_world
-from tests.factories.shopkeepers import admin_form_data
+from tests.support.forms import PAGE_EDIT_FORM, form_data
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def world(towns):
 def submit_change(client, user, shop, pitch):
     client.force_login(user)
     url = reverse("wagtailadmin_pages:edit", args=[shop.pk])
-    data = admin_form_data(client.get(url, HTTP_HOST=BETHUNE_HOST).content.decode())
+    data = form_data(client.get(url, HTTP_HOST=BETHUNE_HOST).content.decode(), form_id=PAGE_EDIT_FORM)
     data["pitch"] = [pitch]
     data["action-submit"] = ["1"]
     response = client.post(url, data, HTTP_HOST=BETHUNE_HOST)

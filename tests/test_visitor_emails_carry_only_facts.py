@@ -6,7 +6,6 @@ by the town, to any inbox. The shop's and the town's e-mails keep the text: they
 """
 
 import pytest
-from django.core.cache import cache
 
 from tests.conftest import BETHUNE_HOST
 from tests.public_forms import PUBLIC_FORMS
@@ -26,13 +25,6 @@ FREE_TEXT = {
 
 def phishing(field):
     return f"Urgent {field} : confirmez sur http://mairie-remboursement.example/{field}"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.parametrize("name", FREE_TEXT)

@@ -1,18 +1,12 @@
 """“Devenir volontaire numérique” and “Nos volontaires”: consent recorded, only what was agreed shown."""
 
 import pytest
-from django.core.cache import cache
 
 from programme.models import Volunteer
 from tests.conftest import BEAUVAIS_HOST, BETHUNE_HOST
 from tests.factories import TopicFactory, VolunteerFactory, programme_pages, programme_staff
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
 
 
 @pytest.fixture

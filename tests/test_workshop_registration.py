@@ -5,7 +5,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -15,11 +14,6 @@ from tests.factories import UserFactory, WorkshopIndexPageFactory, WorkshopPageF
 from tests.factories.learning import confirm_by_email
 
 URL = "/ateliers/atelier-photos/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 @pytest.fixture

@@ -15,8 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,7 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Page, Site
 
-from core.project_apps import contributions
+from core.project_apps import contribution, contributions
 from towns.models import TownIdentity
 
 # A host name as a browser sends it: letters, digits and hyphens between dots, lower case.
@@ -97,17 +95,6 @@ def section(parent, page_class, slug, **fields):
     return child_page(parent, page_class, slug, **fields)
 
 
-def home_page_model():
-    """The page class of a town's home page, named by the `TOWN_HOME_PAGE_MODEL` setting.
-
-    A Site needs its root page before any app can open its sections, so `towns` makes the home
-    page itself; it names the class by a setting, as Django names the user model with
-    `AUTH_USER_MODEL`, because `towns` sits below `home` and never imports it. The class writes
-    the page's first words (`for_new_town(name)`), so they live with the page they belong to.
-    """
-    return apps.get_model(settings.TOWN_HOME_PAGE_MODEL)
-
-
 def check_hostname(hostname):
     if not HOSTNAME.match(hostname):
         raise ValidationError(
@@ -142,8 +129,9 @@ def create_town(name, hostname, *, port=80, default=False, contact_email=""):
         while root.get_children().filter(slug=slug).exists():
             number += 1
             slug = f"{base}-{number}"
-        home_page = home_page_model().for_new_town(name)
-        home_page.slug = slug
+        # A Site needs its root page before any app opens its sections, and the home page
+        # belongs to `home`, an app above this one: its `town_setup` module makes it.
+        home_page = contribution("town_setup", "home_page")(name, slug)
         root.add_child(instance=home_page)
         home_page.save_revision().publish()
         site = Site.objects.create(

@@ -74,17 +74,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    @classmethod
-    def for_new_town(cls, name):
-        """The home page of a town that opens (towns/towns.py `create_town`), unsaved: its staff
-        rewrite these first words in the admin."""
-        return cls(
-            title=name,
-            seo_title=f"{name} — commerces de proximité",
-            hero_title=f"{name}, vos commerces de proximité",
-            hero_text="Horaires, produits et services des commerces indépendants du centre-ville.",
-        )
-
     def public_images(self):
         if self.hero_image is not None:
             yield self.hero_image, "hero"

@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
@@ -64,7 +65,7 @@ class GuideIndexPage(BasePage):
         return context
 
 
-class GuidePage(BasePage):
+class GuidePage(RoutablePageMixin, BasePage):
     """A step-by-step guide that a shopkeeper can follow alone, on screen or on paper."""
 
     summary = models.TextField(
@@ -267,12 +268,11 @@ class GuidePage(BasePage):
         context.update(guide_page_context(self, request, kwargs.get("feedback_form")))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        from learning.views import guide_feedback
+    @path("")
+    def guide(self, request):
+        from learning.views import guide_page
 
-        if request.method == "POST":
-            return guide_feedback(self, request)
-        return super().serve(request, *args, **kwargs)
+        return guide_page(self, request)
 
 
 class RelatedGuide(Orderable):

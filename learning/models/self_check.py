@@ -105,11 +105,6 @@ class SelfCheckPage(RoutablePageMixin, BasePage):
             DigitalLevel.MASTER: self.master_text,
         }[level]
 
-    def serve_preview(self, request, mode_name):
-        from learning.views import self_check_form
-
-        return self_check_form(self, request)
-
     @path("")
     def questionnaire(self, request):
         from learning.views import self_check_form

@@ -193,11 +193,6 @@ class WorkshopPage(RoutablePageMixin, BasePage):
             registration.save(update_fields=["status"])
         return promoted
 
-    def serve_preview(self, request, mode_name):
-        from learning.views import workshop_page
-
-        return workshop_page(self, request)
-
     @path("")
     def workshop(self, request):
         from learning.views import workshop_page

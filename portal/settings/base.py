@@ -313,8 +313,6 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Proximité"
-# The page class of a town's home page, which `towns` makes without importing `home` (towns/towns.py).
-TOWN_HOME_PAGE_MODEL = "home.HomePage"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False
 # “Mon compte” changes the e-mail address only through accounts/account_email.py: current password,

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from tests.live_portal import running_portal
+from tests.support.live_portal import running_portal
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # axe rules are WCAG 2.1 A/AA, the level RGAA 4 asks of French public sites.

@@ -1,12 +1,12 @@
 """A first visit on a phone stays light: at most 150 KB, images included, on a shop page and the directory.
 
 Measured as transferred (compressed) by Chromium at 375 px wide and twice the pixel density of
-a common phone, with an empty cache (tests/browser/page_weight.py).
+a common phone, with an empty cache (tests/support/page_weight.py).
 """
 
 import pytest
 
-from tests.browser.page_weight import page_weight
+from tests.support.page_weight import page_weight
 
 LIMIT = 150 * 1024
 

@@ -8,7 +8,7 @@ from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from tests.browser.test_content_security_policy import violations, watch
-from tests.live_portal import running_portal
+from tests.support.live_portal import running_portal
 
 PASSWORD = "proximite-demo"
 

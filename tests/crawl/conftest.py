@@ -42,8 +42,8 @@ for name in ("commercant-bethune", "commercant-beauvais"):
     user = User.objects.get(username=name)
     shop = shops_of(user).first()
     access = invite(shop, f"nouveau-{name}@exemple.localhost", "Camille", "Martin", send=False)
-    print(reverse("shopkeeper_invitation", args=[invitation_token(access)]))
-    print(reverse("shop_freshness_confirm", args=[confirmation_token(shop, user)]))
+    print(reverse("shops:shopkeeper_invitation", args=[invitation_token(access)]))
+    print(reverse("shops:shop_freshness_confirm", args=[confirmation_token(shop, user)]))
 """
 EXPECTED_ERRORS = {
     "/page-inconnue/": 404,

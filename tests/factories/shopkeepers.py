@@ -1,6 +1,5 @@
 """A small world for the shopkeepers' tests: both towns with their staff, shops and shopkeepers."""
 
-from html.parser import HTMLParser
 from types import SimpleNamespace
 
 from wagtail.models import Site, WorkflowPage
@@ -63,60 +62,3 @@ def shopkeeper_world(towns, *, workflow=True):
     world.collection_a = ShopOwnership.objects.get(shop=world.shop_a).collection
     world.collection_c = ShopOwnership.objects.get(shop=world.shop_c).collection
     return world
-
-
-class _FormParser(HTMLParser):
-    """Collects what a browser would send for the admin's main form (inputs, selects, textareas)."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id, self.inside, self.data = form_id, False, []
-        self._select, self._textarea, self._text = None, None, []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and (self.form_id is None or attrs.get("id") == self.form_id):
-            self.inside = True
-        if not self.inside or "name" not in attrs and tag != "option":
-            return
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in {"submit", "button", "file", "image", "reset"}:
-                return
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            self.data.append((attrs["name"], attrs.get("value", "on" if kind == "checkbox" else "")))
-        elif tag == "select":
-            self._select = [attrs["name"], None, None]  # name, first value, selected value
-        elif tag == "option" and self._select is not None:
-            if self._select[1] is None:
-                self._select[1] = attrs.get("value", "")
-            if "selected" in attrs:
-                self._select[2] = attrs.get("value", "")
-        elif tag == "textarea":
-            self._textarea, self._text = attrs["name"], []
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "select" and self._select is not None:
-            name, _first, selected = self._select
-            self.data.append((name, selected or ""))
-            self._select = None
-        elif tag == "textarea" and self._textarea is not None:
-            self.data.append((self._textarea, "".join(self._text).lstrip("\n")))
-            self._textarea = None
-        elif tag == "form" and self.inside:
-            self.inside = False
-
-
-def admin_form_data(html, form_id="page-edit-form"):
-    """The data a browser would POST from the admin edit form in `html`, as a dict of lists."""
-    parser = _FormParser(form_id)
-    parser.feed(html)
-    data = {}
-    for name, value in parser.data:
-        data.setdefault(name, []).append(value)
-    return data

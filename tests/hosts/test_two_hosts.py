@@ -7,20 +7,17 @@ its own (proximite_hosts) so it never meets the test suite's databases.
 
 import http.client
 import os
-import subprocess
-import sys
 import uuid
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import psycopg
 import pytest
 
-from bench.server import running_gunicorn
-from tests.factories.shopkeepers import admin_form_data
+from tests.support import commands
+from tests.support.forms import PAGE_EDIT_FORM, form_data
+from tests.support.gunicorn import running_gunicorn
 
-ROOT = Path(__file__).resolve().parents[2]
 DATABASE_NAME = "proximite_hosts"
 ADMIN, PASSWORD = "admin-hosts", "mot-de-passe-des-hotes"
 SETUP = f"""
@@ -67,38 +64,26 @@ def database_url():
 @pytest.fixture(scope="module")
 def environment(database_url, tmp_path_factory):
     """Production settings on plain HTTP, one database, one Redis (with a key prefix of this run)."""
-    variables = {key: value for key, value in os.environ.items() if not key.startswith("PROXIMITE_")}
-    variables.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "SECRET_KEY": "hosts-test-" + uuid.uuid4().hex * 2,
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": required("REDIS_URL"),
-            "CACHE_KEY_PREFIX": f"hosts-{uuid.uuid4().hex[:8]}",
-            "SECURE_SSL_REDIRECT": "0",
-            "PROXIMITE_STAFF_2FA": "0",
-            "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
-            "GUNICORN_ACCESSLOG": "",
-            "WEB_CONCURRENCY": "1",
-            "GUNICORN_THREADS": "2",
-            # Long enough that a page left stale by a missed invalidation would still be served.
-            "PROXIMITE_PAGE_CACHE_TIMEOUT": "3600",
-        }
+    return commands.clean_environment(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="hosts-test-" + uuid.uuid4().hex * 2,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        REDIS_URL=required("REDIS_URL"),
+        CACHE_KEY_PREFIX=f"hosts-{uuid.uuid4().hex[:8]}",
+        SECURE_SSL_REDIRECT="0",
+        PROXIMITE_STAFF_2FA="0",
+        STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
+        GUNICORN_ACCESSLOG="",
+        WEB_CONCURRENCY="1",
+        GUNICORN_THREADS="2",
+        # Long enough that a page left stale by a missed invalidation would still be served.
+        PROXIMITE_PAGE_CACHE_TIMEOUT="3600",
     )
-    return variables
 
 
 def manage(environment, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    ).stdout
+    return commands.manage(environment, *args).stdout
 
 
 @contextmanager
@@ -157,13 +142,13 @@ def hosts(environment, tmp_path_factory):
 def publish_through_the_admin(port, page_id, introduction):
     editor = Browser(port)
     response, html = editor.get("/admin/login/")
-    token = admin_form_data(html, form_id=None)["csrfmiddlewaretoken"][0]
+    token = form_data(html)["csrfmiddlewaretoken"][0]
     response, _html = editor.post(
         "/admin/login/", {"username": ADMIN, "password": PASSWORD, "csrfmiddlewaretoken": token}
     )
     assert response.status == 302, "login refused"
     response, html = editor.get(f"/admin/pages/{page_id}/edit/")
-    data = admin_form_data(html)
+    data = form_data(html, form_id=PAGE_EDIT_FORM)
     data["introduction"] = [introduction]
     # The body is drawn by the admin's JavaScript; this page's body is empty.
     data["body-count"] = ["0"]

@@ -4,7 +4,7 @@ import secrets
 
 import pytest
 
-from tests.live_portal import running_portal
+from tests.support.live_portal import running_portal
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,10 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
+
+from tests.support.forms import find_form, offered_choices, submitted_data
 
 FORM_KINDS = ["click_collect", "feedback", "workshop", "help_request", "volunteer"]
 # The forms in turn, each client from its own place in the round; the most used ones more often.
@@ -64,43 +65,6 @@ class ClientReport:
 
 class ConnectionFailed(Exception):
     """The request got no HTTP answer (connection reset, refused or timed out)."""
-
-
-class PostFormParser(HTMLParser):
-    """The first POST form of a page: its hidden values, text fields and choices, as a browser sees them."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.state = "before"
-        self.values = {}
-        self.choices = {}
-        self.select = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and self.state == "before" and (attrs.get("method") or "").lower() == "post":
-            self.state = "inside"
-        if self.state != "inside" or "name" not in attrs and tag != "option":
-            return
-        if tag == "input":
-            kind = (attrs.get("type") or "text").lower()
-            if kind in {"checkbox", "radio"}:
-                self.choices.setdefault(attrs["name"], []).append(attrs.get("value") or "on")
-            else:
-                self.values[attrs["name"]] = attrs.get("value") or ""
-        elif tag == "textarea":
-            self.values[attrs["name"]] = ""
-        elif tag == "select":
-            self.select = attrs["name"]
-            self.choices[self.select] = []
-        elif tag == "option" and self.select:
-            self.choices[self.select].append(attrs.get("value") or "")
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self.select = None
-        elif tag == "form" and self.state == "inside":
-            self.state = "after"
 
 
 class Visitor:
@@ -219,10 +183,9 @@ class Client:
         status, _location, page = visitor.request("GET", path)
         if status != 200:
             return
-        parser = PostFormParser()
-        parser.feed(page)
-        data = dict(parser.values)
-        data.update(getattr(self, f"fill_{kind}")(parser.choices, marker, target))
+        form = find_form(page, method="post")
+        data = {name: values[0] for name, values in submitted_data(form).items()}
+        data.update(getattr(self, f"fill_{kind}")(offered_choices(form), marker, target))
         try:
             status, location, page = visitor.request("POST", path, form=data)
         except ConnectionFailed:

@@ -2,7 +2,8 @@
 
 One server on a free loopback port with its own SQLite file, media, cache and
 e-mail folder, the demo data loaded into it, started with the project's
-gunicorn.conf.py as `make run` starts it.
+gunicorn.conf.py as `make run` starts it. The demo app is installed by the laptop
+settings only: `load_demo` runs with them on the same folder whatever settings serve.
 """
 
 import os
@@ -14,14 +15,11 @@ from dataclasses import dataclass
 from email import message_from_bytes
 from pathlib import Path
 
-from bench.server import free_port, running_gunicorn
+from tests.support import commands
+from tests.support.gunicorn import free_port, running_gunicorn
 
-ROOT = Path(__file__).resolve().parents[1]
 # What django.core.mail.backends.filebased writes after each message.
 MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
-# Taken from the environment of whoever runs the tests, never given to the portal:
-# it has its own SQLite file and file cache in its folder.
-UNSHARED_VARIABLES = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
 
 
 @dataclass
@@ -40,17 +38,7 @@ class Portal:
 
     def manage(self, *args):
         """Run a management command against the live portal's database."""
-        done = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if done.returncode:
-            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-5000:]}")
-        return done.stdout
+        return commands.manage(self.env, *args).stdout
 
     def sent_emails(self):
         """Every e-mail the server sent; Django's file backend may put several in one file."""
@@ -94,25 +82,22 @@ def running_portal(var_dir, settings="portal.settings.dev", env=None):
     `env` adds or overrides environment variables of the portal (settings, gunicorn).
     """
     port = free_port()
-    portal_env = {key: value for key, value in os.environ.items() if key not in UNSHARED_VARIABLES}
-    portal_env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": settings,
-            "PROXIMITE_VAR_DIR": str(var_dir),
-            "PORT": str(port),
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "WAGTAILADMIN_BASE_URL": f"http://localhost:{port}",
-        }
+    portal_env = commands.clean_environment(
+        DJANGO_SETTINGS_MODULE=settings,
+        PROXIMITE_VAR_DIR=str(var_dir),
+        PORT=str(port),
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        WAGTAILADMIN_BASE_URL=f"http://localhost:{port}",
+        **(env or {}),
     )
-    portal_env.update(env or {})
     live = Portal(port, Path(var_dir), portal_env)
     live.manage("migrate", "--noinput", "-v0")
-    live.manage("load_demo")
+    commands.manage({**portal_env, "DJANGO_SETTINGS_MODULE": commands.DEMO_SETTINGS}, "load_demo")
     live.manage("collectstatic", "--noinput", "-v0")
     # As `make run`: the background worker makes the demo's image renditions beside gunicorn.
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--backend", "renditions", "--no-reload", "-v0"],
-        cwd=ROOT,
+        cwd=commands.ROOT,
         env=portal_env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -1,8 +1,8 @@
-"""The small, named door other apps use to send a shopkeeper to the help-request form.
+"""Where a shopkeeper asks for a coup de pouce: this app's answer to the `shopkeeper_help` hook.
 
-`learning` (guides, self-check result) calls `help_request_url` so the form opens
-with the right topics and level already ticked. Nothing else of this app is imported
-from outside it.
+`learning` (guides, self-check result) and the shopkeeper's dashboard in `shops` sit below
+this app and cannot import it: they ask `core.project_apps.contribution("shopkeeper_help",
+"help_request_url")`, and the form opens with the right topics and level already ticked.
 """
 
 from urllib.parse import urlencode

@@ -13,17 +13,16 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from core.antispam import rate_limited
-from towns.models import TownIdentity
-
-from .click_collect import (
+from shops.click_collect import (
     bookable_products,
     format_ranges,
     offers_click_collect,
     pickup_days,
     send_new_request_emails,
 )
-from .forms_click_collect import QUANTITY_PREFIX, ClickCollectForm
-from .models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
+from shops.forms import QUANTITY_PREFIX, ClickCollectForm
+from shops.models import ClickCollectRequest, ClickCollectStatus, ClickCollectStatusChange, ShopPage
+from towns.models import TownIdentity
 
 logger = logging.getLogger(__name__)
 
