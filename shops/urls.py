@@ -1,4 +1,4 @@
-"""Addresses of the shops app that are not Wagtail pages: click & collect requests, the open-data
+"""Addresses of the shops app that are not Wagtail pages: click & collect confirmations, the open-data
 exports, and the links e-mailed to shopkeepers (invitation, freshness confirmation)."""
 
 from django.urls import path
@@ -12,7 +12,7 @@ urlpatterns = [
     path("commerces.csv", open_data.shops_csv, name="open_data_csv"),
     path("commerces.json", open_data.shops_json, name="open_data_json"),
     path("commerces.geojson", open_data.shops_geojson, name="open_data_geojson"),
-    path("reserver/<int:shop_id>/", click_collect.click_collect_request, name="click_collect"),
+    path("reserver/<int:shop_id>/", click_collect.former_address),
     path(
         "reserver/confirmation/<str:token>/",
         click_collect.click_collect_confirmation,

@@ -63,7 +63,8 @@ def click_collect(towns):
         "contact_email": "jeanne@exemple.localhost",
         "consent": "on",
     }
-    return PublicForm(f"/reserver/{shop.pk}/", data, ClickCollectRequest, text_field="message")
+    form_address = shop.relative_url(shop.get_site()) + "reserver/"
+    return PublicForm(form_address, data, ClickCollectRequest, text_field="message")
 
 
 def help_request(towns):

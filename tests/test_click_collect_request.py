@@ -36,7 +36,8 @@ def shop(towns):
 
 
 def url(shop):
-    return f"/reserver/{shop.pk}/"
+    """The form's address: the shop page's `reserver/` route."""
+    return shop.relative_url(shop.get_site()) + "reserver/"
 
 
 def valid_data(shop, **changes):
@@ -333,7 +334,7 @@ def test_the_shop_page_offers_the_form_only_when_the_shop_does_click_and_collect
     with_link = client.get(shop.url, HTTP_HOST=BETHUNE_HOST).content.decode()
     without_link = client.get(without.url, HTTP_HOST=BETHUNE_HOST).content.decode()
 
-    assert f'href="/reserver/{shop.pk}/"' in with_link
+    assert f'href="{url(shop)}"' in with_link
     assert "Faire mettre de côté" in with_link
     assert "/reserver/" not in without_link
 
@@ -352,3 +353,11 @@ def test_the_form_needs_a_bounded_number_of_queries_whatever_the_number_of_produ
         response = client.get(url(shop), HTTP_HOST=BETHUNE_HOST)
 
     assert "Produit 79" in response.content.decode()
+
+
+def test_the_former_address_of_the_form_leads_to_the_shop_page_form(client, shop):
+    response = client.get(f"/reserver/{shop.pk}/", HTTP_HOST=BETHUNE_HOST)
+
+    assert response.status_code == 301
+    assert response["Location"] == url(shop)
+    assert client.get(response["Location"], HTTP_HOST=BETHUNE_HOST).status_code == 200

@@ -13,19 +13,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from learning.models import Topic, WorkshopIndexPage
 from programme.services import notify_assignment
 from shops.freshness import send_reminders
 from shops.models import ShopPage
 from shops.shopkeepers import invite
 from tests.factories import (
     HelpRequestFactory,
-    TopicFactory,
     UserFactory,
     VolunteerFactory,
-    WorkshopIndexPageFactory,
     WorkshopPageFactory,
     give_shop,
-    programme_pages,
 )
 from tests.factories.learning import confirm_by_email
 from tests.factories.shops_staff import make_shop, shop_index
@@ -98,7 +96,7 @@ def test_a_click_and_collect_request_tells_the_shop_the_staff_and_the_visitor(
     while day.weekday() == 6:
         day += datetime.timedelta(days=1)
     response = arras_client.post(
-        f"/reserver/{shop.pk}/",
+        shop.relative_url(shop.get_site()) + "reserver/",
         {
             f"quantite_{product.pk}": "2",
             "pickup_date": day.isoformat(),
@@ -151,7 +149,7 @@ def test_an_invitation_to_edit_a_shop(arras, shop, mailoutbox):
 
 
 def test_a_workshop_registration_and_its_confirmation(arras, arras_client, mailoutbox):
-    index = WorkshopIndexPageFactory(parent=arras.home_page)
+    index = WorkshopIndexPage.objects.child_of(arras.home_page).get()  # opened by create_town
     workshop = WorkshopPageFactory(parent=index, title="Atelier photos")
     data = {
         "name": "Martine Lefebvre",
@@ -170,8 +168,8 @@ def test_a_workshop_registration_and_its_confirmation(arras, arras_client, mailo
 
 
 def test_a_call_for_a_coup_de_pouce_and_its_assignment(arras, arras_client, mailoutbox):
-    programme_pages(arras.home_page)
-    topic = TopicFactory(name="Photos de produits", slug="photos-de-produits")
+    # The coup de pouce pages and the shared topics are opened by create_town.
+    topic = Topic.objects.get(slug="photos-de-produits")
     response = arras_client.post(
         "/coup-de-pouce/demander/",
         {

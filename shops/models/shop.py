@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -58,7 +59,7 @@ def _service_field(label, help_text):
     return models.BooleanField(label, default=False, help_text=help_text)
 
 
-class ShopPage(BasePage):
+class ShopPage(RoutablePageMixin, BasePage):
     """One independent shop of the town: the page its owner keeps up to date and visitors trust."""
 
     pitch = models.CharField(
@@ -293,6 +294,13 @@ class ShopPage(BasePage):
     def save(self, *args, **kwargs):
         self.siret = self.siret.replace(" ", "")
         super().save(*args, **kwargs)
+
+    @path("reserver/", name="click_collect")
+    def click_collect_form(self, request):
+        """The click & collect request form: it takes its POST here, like every page's form."""
+        from shops.views.click_collect import click_collect_request
+
+        return click_collect_request(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -32,26 +32,23 @@ CONFIRMATION_SALT = "shops.click_collect.confirmation"
 CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7
 
 
-def shop_for_request(request, shop_id):
-    """The live, public shop of the current town that takes click & collect requests, or a 404."""
+def former_address(request, shop_id):
+    """`/reserver/<id>/`, the form's address until it moved onto the shop page: bookmarks still work."""
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    shop = get_object_or_404(
-        ShopPage.objects.live()
-        .public()
-        .descendant_of(site.root_page)
-        .prefetch_related("products", "opening_hours", "exceptional_openings", "pickup_slots"),
-        pk=shop_id,
-    )
+    shop = get_object_or_404(ShopPage.objects.live().public().descendant_of(site.root_page), pk=shop_id)
+    return redirect(shop.relative_url(site) + shop.reverse_subpage("click_collect"), permanent=True)
+
+
+def click_collect_request(request, page):
+    """The shop page's click & collect form (its `reserver/` route), for shops that take requests."""
+    shop = ShopPage.objects.prefetch_related(
+        "products", "opening_hours", "exceptional_openings", "pickup_slots"
+    ).get(pk=page.pk)
     if not offers_click_collect(shop):
         raise Http404
-    return site, shop
-
-
-@never_cache
-def click_collect_request(request, shop_id):
-    site, shop = shop_for_request(request, shop_id)
+    site = Site.find_for_request(request)
     identity = TownIdentity.for_site(site)
     rate_limit_error = None
     if request.method == "POST":

@@ -8,7 +8,6 @@ import datetime
 import json
 import re
 
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -47,7 +46,7 @@ def _click_collect_targets(site):
             if ranges:
                 targets.append(
                     {
-                        "path": reverse("shops:click_collect", args=[shop.pk]),
+                        "path": shop.relative_url(site) + shop.reverse_subpage("click_collect"),
                         "date": day.isoformat(),
                         "time": ranges[0][0].strftime("%H:%M"),
                     }
