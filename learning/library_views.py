@@ -133,6 +133,10 @@ def take_new_version_view(request, site_id, guide_id):
     )
 
 
+# When a version went live says nothing of what it says: a town reads what changed in the text.
+PUBLICATION_FIELDS = {"go_live_at", "expire_at", "first_published_at", "last_published_at"}
+
+
 def changes(request, site_id, guide_id):
     """What changed in the library's guide since the town copied it, field by field (Wagtail's comparison)."""
     site, item = _town_copy(request, site_id, guide_id)
@@ -143,8 +147,9 @@ def changes(request, site_id, guide_id):
             instance=item.guide, request=request, form=None
         )
         before = copied.as_object()
+        diffs = [compare(before, item.guide) for compare in panel.get_comparison()]
         comparison = [
-            diff for compare in panel.get_comparison() if (diff := compare(before, item.guide)).has_changed()
+            diff for diff in diffs if diff.field.name not in PUBLICATION_FIELDS and diff.has_changed()
         ]
     return render(
         request,
