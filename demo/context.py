@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import StandardPage
-from home.town_setup import is_draft
+from home.town_setup import call_to_action, is_draft
 from towns.models import TownIdentity
 from towns.towns import create_town
 
@@ -145,17 +145,6 @@ def remove_wagtail_welcome_page():
     welcome.delete()
 
 
-def add_call_to_action(home_page, title, text, page, link_text):
-    """Add a call to action to a town's home page unless one already leads to `page`."""
-    home_page = home_page.specific
-    if any(block.value["page"] and block.value["page"].pk == page.pk for block in home_page.calls_to_action):
-        return
-    home_page.calls_to_action.append(
-        ("call_to_action", {"title": title, "text": text, "page": page, "link_text": link_text})
-    )
-    home_page.save_revision().publish()
-
-
 def load(context):
     remove_wagtail_welcome_page()
     for spec in TOWNS:
@@ -169,7 +158,7 @@ def load(context):
         )
         staff.groups.add(town.staff_group)
         context.add_account(staff.username, "équipe de la mairie", town)
-        add_call_to_action(
+        call_to_action(
             town.home_page,
             "Le projet",
             f"Pourquoi {town.name} crée son « internet de proximité », et comment y participer.",

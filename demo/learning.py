@@ -12,12 +12,11 @@ from wagtail.rich_text import RichText
 
 from demo.builders.learning import guide_page, related_guides, workshop_page
 from demo.builders.pages import add_page
-from demo.context import add_call_to_action
 from demo.images import demo_image
 from demo.learning_content import ADAPTED_IN_BEAUVAIS, ATTENDEES, GUIDES, NEWER_IN_LIBRARY, RELATED, WORKSHOPS
 from learning.library import LIBRARY_NAME, ensure_guide_library, library_collection, publish_library_guides
 from learning.models import GuidePage, Registration
-from learning.town_setup import ensure_topics, guide_section, self_check, stable_block_id, workshop_section
+from learning.town_setup import ensure_topics, guide_section, stable_block_id, workshop_section
 from towns.models import SharedPageCopy
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -205,23 +204,8 @@ def load(context):
     topics = ensure_topics()
     library = load_library(topics)
     for town in context.towns.values():
-        guides = load_guides(town)
-        self_check_page = self_check(town)
+        load_guides(town)
         load_workshops(town, topics)
-        add_call_to_action(
-            town.home_page,
-            "Se former",
-            "Des guides pas à pas pour les commerçants : photos, réseaux sociaux, click & collect…",
-            guides,
-            "Voir les guides",
-        )
-        add_call_to_action(
-            town.home_page,
-            "Où en êtes-vous avec le numérique ?",
-            "Huit questions pour connaître votre niveau et les guides faits pour vous.",
-            self_check_page,
-            "Faire le point",
-        )
     # The library at work: Beauvais adapted one guide, and the library has improved another since.
     adapt_a_guide(context.towns["beauvais"], *ADAPTED_IN_BEAUVAIS)
     publish_a_new_version(library, *NEWER_IN_LIBRARY)

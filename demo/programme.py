@@ -11,11 +11,10 @@ from django.utils.text import slugify
 from demo.builders.programme import coaching_session
 from demo.builders.programme import help_request as build_help_request
 from demo.builders.programme import volunteer as build_volunteer
-from demo.context import add_call_to_action, ensure_user
+from demo.context import ensure_user
 from learning.models import Topic
 from programme.forms import town_shops
 from programme.models import HelpRequest, Volunteer
-from programme.town_setup import coup_de_pouce_pages
 from programme.views import volunteers_group
 
 S = Volunteer.Status
@@ -234,28 +233,8 @@ def _requests(town, helpers):
             session.topics_covered.set(_topics(topics))
 
 
-def add_programme_calls_to_action(town, help_page, apply_page):
-    """The two doors into the programme on the town's home page (demo and scale data)."""
-    add_call_to_action(
-        town.home_page,
-        "Demander un coup de pouce",
-        "Une aide gratuite et humaine pour votre commerce : photos, réseaux sociaux, fiche en ligne…",
-        help_page,
-        "Demander un coup de pouce",
-    )
-    add_call_to_action(
-        town.home_page,
-        "Devenir volontaire numérique",
-        "Quelques heures par mois pour aider les commerces de votre centre-ville.",
-        apply_page,
-        "Devenir volontaire",
-    )
-
-
 def load(context):
     for town in context.towns.values():
-        _programme, help_page, apply_page = coup_de_pouce_pages(town)
         helpers = _volunteers(town)
         _volunteer_account(context, town, helpers[0])
         _requests(town, helpers)
-        add_programme_calls_to_action(town, help_page, apply_page)

@@ -146,6 +146,21 @@ LEGAL_PAGES = [
 ]
 
 
+def call_to_action(home_page, title, text, page, link_text):
+    """A door from the town's home page to one of its sections, unless one already leads there.
+
+    Each app adds the doors to the sections it opens, so a new town's home page leads a visitor
+    to shops, guides and help in one tap.
+    """
+    home_page = home_page.specific
+    if any(block.value["page"] and block.value["page"].pk == page.pk for block in home_page.calls_to_action):
+        return
+    home_page.calls_to_action.append(
+        ("call_to_action", {"title": title, "text": text, "page": page, "link_text": link_text})
+    )
+    home_page.save_revision().publish()
+
+
 def is_draft(page):
     """Whether the page still carries the « Texte à compléter par la mairie » frame."""
     return any(

@@ -8,6 +8,7 @@ fills it, so a guide is written once for every town.
 import json
 import uuid
 
+from home.town_setup import call_to_action
 from learning.library import publish_library_guides
 from learning.models import GuideIndexPage, SelfCheckPage, Topic, WorkshopIndexPage
 from learning.starter_content import LEVEL_TEXTS, SELF_CHECK_QUESTIONS, TOPICS
@@ -104,7 +105,21 @@ def workshop_section(town):
 
 def open_town(town):
     # A new town starts with every guide of the shared library, as is; its team adapts them later.
-    publish_library_guides(guide_section(town))
-    self_check(town)
+    guides = guide_section(town)
+    publish_library_guides(guides)
+    call_to_action(
+        town.home_page,
+        "Se former",
+        "Des guides pas à pas pour les commerçants : photos, réseaux sociaux, click & collect…",
+        guides,
+        "Voir les guides",
+    )
+    call_to_action(
+        town.home_page,
+        "Où en êtes-vous avec le numérique ?",
+        "Huit questions pour connaître votre niveau et les guides faits pour vous.",
+        self_check(town),
+        "Faire le point",
+    )
     workshop_section(town)
     return []

@@ -4,6 +4,7 @@ the data people give there."""
 
 from wagtail.rich_text import RichText
 
+from home.town_setup import call_to_action
 from programme.models import (
     HelpRequestPage,
     ProgrammeFiguresPage,
@@ -98,5 +99,19 @@ def programme_settings(town):
 
 def open_town(town):
     programme_settings(town)
-    coup_de_pouce_pages(town)
+    _section, help_page, apply_page = coup_de_pouce_pages(town)
+    call_to_action(
+        town.home_page,
+        "Demander un coup de pouce",
+        "Une aide gratuite et humaine pour votre commerce : photos, réseaux sociaux, fiche en ligne…",
+        help_page,
+        "Demander un coup de pouce",
+    )
+    call_to_action(
+        town.home_page,
+        "Devenir volontaire numérique",
+        "Quelques heures par mois pour aider les commerces de votre centre-ville.",
+        apply_page,
+        "Devenir volontaire",
+    )
     return []

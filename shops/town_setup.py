@@ -5,6 +5,7 @@ and the product search (`produits/`). Shopkeepers' changes under it go to the to
 review, the “Relecture mairie” workflow.
 """
 
+from home.town_setup import call_to_action
 from shops.models import ShopIndexPage
 from shops.shopkeepers import ensure_town_workflow
 from towns.towns import of_town, section
@@ -25,6 +26,12 @@ def shop_directory(town):
 
 
 def open_town(town):
-    shop_directory(town)
+    call_to_action(
+        town.home_page,
+        "Trouver un commerce",
+        "Qui est ouvert maintenant, qui livre, où trouver un produit : les commerces du centre-ville.",
+        shop_directory(town),
+        "Voir les commerces",
+    )
     ensure_town_workflow(town.site, town.staff_group)
     return []

@@ -250,3 +250,18 @@ def test_a_new_town_opens_with_the_shared_library_guides_published(client, towns
     # Run again: the guide is not copied twice.
     add_town("Arras", ARRAS_HOST)
     assert SharedPageCopy.objects.filter(site=arras).count() == 1
+
+
+def test_the_new_towns_home_page_leads_to_its_sections(client, arras):
+    home = BeautifulSoup(client.get("/", HTTP_HOST=ARRAS_HOST).content, "html.parser")
+
+    doors = {unescape(link.get_text(" ", strip=True)): link["href"] for link in home.select("main a")}
+    assert doors["Voir les commerces"].endswith("/commerces/")
+    assert doors["Voir les guides"].endswith("/se-former/")
+    assert doors["Faire le point"].endswith("/auto-diagnostic/")
+    assert doors["Demander un coup de pouce"].endswith("/coup-de-pouce/demander/")
+    assert doors["Devenir volontaire"].endswith("/coup-de-pouce/devenir-volontaire/")
+    # Run again: no door twice.
+    add_town("Arras", ARRAS_HOST)
+    again = BeautifulSoup(client.get("/", HTTP_HOST=ARRAS_HOST).content, "html.parser")
+    assert len(again.select("main a")) == len(home.select("main a"))

@@ -6,7 +6,6 @@ audience below, so a town may have a hundred guides that read like real ones.
 
 from core.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
 from demo.builders.learning import guide_page, related_guides
-from demo.context import add_call_to_action
 from demo.learning import _guide_body, _memo_document
 from demo.learning_content import GUIDES
 from learning.models import GuidePage
@@ -72,10 +71,3 @@ def load(context):
         publish_added_pages(guides, context.now)
         index_in_bulk(GuidePage, [guide.pk for guide in guides])
         context.count_created("guides", len(guides))
-        add_call_to_action(
-            town.home_page,
-            "Se former",
-            "Des guides pas à pas pour les commerçants : photos, réseaux sociaux, click & collect…",
-            index,
-            "Voir les guides",
-        )

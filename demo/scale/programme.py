@@ -9,14 +9,12 @@ import datetime
 from django.utils.text import slugify
 
 from demo.builders.programme import coaching_session, help_request, volunteer
-from demo.programme import add_programme_calls_to_action
 from learning.levels import DigitalLevel
 from learning.models import Topic
 from learning.starter_content import TOPICS
 from programme.forms import town_shops
 from programme.models import CoachingSession, HelpRequest, Volunteer
 from programme.models.choices import SLOTS, Mode
-from programme.town_setup import coup_de_pouce_pages
 
 FIRST_NAMES = [
     "Lucie", "Mathis", "Odile", "Nadia", "Hugo", "Inès", "Gérard", "Chloé", "Karim", "Léa",
@@ -187,8 +185,6 @@ def add_sessions(context, town, town_rank, topics):
 def load(context):
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     for town_rank, town in enumerate(context.towns.values()):
-        _programme, help_page, apply_page = coup_de_pouce_pages(town)
         add_volunteers(context, town, town_rank, topics)
         add_requests(context, town, town_rank, topics)
         add_sessions(context, town, town_rank, topics)
-        add_programme_calls_to_action(town, help_page, apply_page)

@@ -12,7 +12,6 @@ from taggit.models import Tag
 
 from core.bulk_pages import add_live_pages, index_in_bulk, publish_added_pages
 from demo.builders.shops import shop_page
-from demo.context import add_call_to_action
 from demo.scale import share
 from demo.shops import ensure_categories, position, summer_holidays, weekday_pickup_slots
 from demo.shops.catalogue import HOURS, KINDS
@@ -210,10 +209,3 @@ def load(context):
         index_in_bulk(Product, products)
         context.count_created("shops", len(shops))
         context.count_created("products", len(products))
-        add_call_to_action(
-            town.home_page,
-            "Trouver un commerce",
-            "Qui est ouvert maintenant, qui livre, où trouver un produit : les commerces du centre-ville.",
-            index,
-            "Voir les commerces",
-        )

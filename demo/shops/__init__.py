@@ -9,7 +9,6 @@ from django.utils.text import slugify
 
 from demo.builders.pages import add_page
 from demo.builders.shops import shop_page
-from demo.context import add_call_to_action
 from demo.images import demo_image
 from shops.models import ExceptionalOpening, ShopCategory
 from shops.town_setup import shop_directory
@@ -158,13 +157,6 @@ def load(context):
                     f"Commerce ({kind}) — {town.name}", f"shop-{town.slug}-{kind}", town.collection, 800, 600
                 )
             build_shop(town, index, name, kind, street, options, categories, images[kind], today)
-        add_call_to_action(
-            town.home_page,
-            "Trouver un commerce",
-            "Qui est ouvert maintenant, qui livre, où trouver un produit : les commerces du centre-ville.",
-            index,
-            "Voir les commerces",
-        )
     from .click_collect import load as load_click_collect  # requests in every status, staff permissions
 
     load_click_collect(context)
