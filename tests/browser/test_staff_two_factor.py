@@ -26,7 +26,7 @@ def code_for(secret, drift=0):
 def mailed_code(portal, address):
     """The code of the last enrolment e-mail the portal sent to `address`."""
     message = [message for message in portal.sent_emails() if message["To"] == address][-1]
-    return re.search(r"\b(\d{6})\b", message.get_payload(decode=True).decode()).group(1)
+    return re.search(r"\b(\d{6})\b", portal.plain_text(message)).group(1)
 
 
 def sign_in(page, portal, username):

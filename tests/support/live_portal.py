@@ -52,6 +52,12 @@ class Portal:
             if raw.strip()
         ]
 
+    @staticmethod
+    def plain_text(message):
+        """What a person reads in an e-mail the portal sent: its text part (each has an HTML one too)."""
+        part = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+        return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+
     def worker_pids(self):
         """The gunicorn workers the master runs now."""
         pids = []
