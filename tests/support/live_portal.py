@@ -47,7 +47,8 @@ class Portal:
             return []
         return [
             message_from_bytes(raw.strip())
-            for path in sorted(folder.iterdir())
+            # In the order they were sent: file names only tell the second, and not the order within it.
+            for path in sorted(folder.iterdir(), key=lambda path: path.stat().st_mtime_ns)
             for raw in path.read_bytes().split(MAIL_SEPARATOR)
             if raw.strip()
         ]
