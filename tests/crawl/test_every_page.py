@@ -11,11 +11,17 @@ def test_the_crawl_reached_both_towns_and_every_form(crawl):
     def sections(labels):
         return {(urlsplit(label).hostname, urlsplit(label).path.split("/")[1]) for label in labels}
 
+    def click_collect_forms(labels):
+        """The towns whose shop pages' click & collect form (their `reserver/` route) was reached."""
+        return {urlsplit(label).hostname for label in labels if "/reserver/" in urlsplit(label).path}
+
     for town in ["localhost", "beauvais.localhost"]:
-        for section in ["commerces", "reserver", "se-former", "auto-diagnostic", "ateliers", "coup-de-pouce"]:
+        for section in ["commerces", "se-former", "auto-diagnostic", "ateliers", "coup-de-pouce"]:
             assert (town, section) in sections(crawl.pages), (town, section)
             if section != "commerces":
                 assert (town, section) in sections(crawl.error_states), (town, section)
+        assert town in click_collect_forms(crawl.pages), town
+        assert town in click_collect_forms(crawl.error_states), town
 
 
 def test_every_form_sent_empty_explains_what_is_missing(crawl):
