@@ -46,11 +46,11 @@ def page_url(site, page):
     return town_url(site, page.relative_url(site))
 
 
-def sender(site):
+def sender(name):
     """“Arras <ne-pas-repondre@…>”: the town's name shown, the project's sending address used."""
     address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     # Address quotes what needs quoting; Django encodes non-ASCII names when it sends.
-    return str(Address(display_name=town_name(site), addr_spec=address))
+    return str(Address(display_name=name, addr_spec=address))
 
 
 def _render_html(template, context):
@@ -72,13 +72,14 @@ def send_town_email(site, to, template, context, *, reply_to=None, attachments=(
         return 0
     identity = TownIdentity.objects.filter(site=site).first()
     answer_to = reply_to or (identity.contact_email if identity else "")
-    context = {"site_url": town_url(site), "town_name": town_name(site), **context}
+    name = town_name(site, identity)  # one reading of the identity serves the sender and templates
+    context = {"site_url": town_url(site), "town_name": name, **context}
     with translation.override("fr"):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
         html = _render_html(template, {**context, "subject": subject, "body": body})
     message = EmailMultiAlternatives(
-        subject, body, sender(site), recipients, reply_to=[answer_to] if answer_to else None
+        subject, body, sender(name), recipients, reply_to=[answer_to] if answer_to else None
     )
     message.attach_alternative(html, "text/html")
     for name, content, mimetype in attachments:

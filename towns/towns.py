@@ -41,8 +41,10 @@ class Town:
     to_do: list = field(default_factory=list)  # what the apps left for the town's team (French)
 
 
-def town_name(site):
-    identity = TownIdentity.objects.filter(site=site).first()
+def town_name(site, identity=None):
+    """The town's name as staff wrote it, else the site's; `identity` when the caller has it."""
+    if identity is None:
+        identity = TownIdentity.objects.filter(site=site).first()
     return (identity.town_name if identity else "") or site.site_name or site.hostname
 
 
