@@ -18,6 +18,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page
 
 from towns.models import SharedPageCopy
+from towns.towns import free_slug
 
 # What a copy takes from the library page beyond its own class's fields: the rest of Wagtail's
 # page fields (address, place in the tree, publication state, owner…) belong to the copy.
@@ -29,16 +30,6 @@ def town_copies(site):
     """The town's copies of library pages: {library page id: SharedPageCopy}, with what the status needs."""
     records = SharedPageCopy.objects.filter(site=site).select_related("copy", "source")
     return {record.source_id: record for record in records}
-
-
-def free_slug(parent, slug):
-    """`slug`, or `slug-2`, `slug-3`… when a page under `parent` already has it."""
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    candidate, number = slug, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
 
 
 @transaction.atomic

@@ -54,6 +54,16 @@ def of_town(name):
     return f"d'{name}" if first in "aeiouy" else f"de {name}"
 
 
+def free_slug(parent, slug):
+    """`slug`, or `slug-2`, `slug-3`… when a page under `parent` already has it."""
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
 def town_collection(site):
     """The town's image collection (named after the town), created if missing."""
     name = town_name(site)
@@ -126,11 +136,7 @@ def create_town(name, hostname, *, port=80, default=False, contact_email=""):
     created = site is None
     if created:
         root = Page.get_first_root_node()
-        slug = base = slugify(name) or "ville"
-        number = 1
-        while root.get_children().filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
+        slug = free_slug(root, slugify(name) or "ville")
         # A Site needs its root page before any app opens its sections, and the home page
         # belongs to `home`, an app above this one: its `town_setup` module makes it.
         home_page = contribution("town_setup", "home_page")(name, slug)
